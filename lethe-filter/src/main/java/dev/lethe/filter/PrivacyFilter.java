@@ -1,0 +1,121 @@
+package dev.lethe.filter;
+
+import dev.lethe.filter.detect.Detector;
+import dev.lethe.filter.detect.Detectors;
+import dev.lethe.filter.detect.SpanResolver;
+import dev.lethe.filter.mask.Masker;
+import dev.lethe.filter.mask.PlaceholderMasker;
+import dev.lethe.filter.mask.Redaction;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds personal information in text and masks it.
+ *
+ * <p>Build one with {@link #builder()} and share it: a filter is immutable and thread-safe. {@link
+ * #detect} runs every detector, keeps candidates of the selected labels that reach the operating point's
+ * threshold, and resolves overlaps with {@link SpanResolver}; {@link #redact} then applies the masking
+ * style.
+ *
+ * <pre>{@code
+ * PrivacyFilter filter = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
+ * String safe = filter.redact("Call me at +44 20 7946 0958").text(); // "Call me at <PRIVATE_PHONE>"
+ * }</pre>
+ */
+public final class PrivacyFilter {
+  private final List<Detector> detectors;
+  private final OperatingPoint operatingPoint;
+  private final Set<Label> labels;
+  private final Masker masker;
+
+  private PrivacyFilter(Builder b) {
+    this.detectors = List.copyOf(b.detectors != null ? b.detectors : Detectors.defaults(b.phoneRegion));
+    this.operatingPoint = b.operatingPoint;
+    this.labels = Set.copyOf(b.labels);
+    this.masker = b.masker;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Spans of personal information in {@code text}, sorted by start and not overlapping. */
+  public List<Span> detect(String text) {
+    Objects.requireNonNull(text, "text");
+    List<Span> candidates = new ArrayList<>();
+    for (Detector d : detectors) {
+      d.detect(text, candidates);
+    }
+    candidates.removeIf(s -> !labels.contains(s.label()) || s.score() < operatingPoint.threshold(s.label()));
+    return SpanResolver.resolve(candidates);
+  }
+
+  /** Detects and masks personal information in {@code text} with this filter's masking style. */
+  public Redaction redact(String text) {
+    return masker.mask(text, detect(text));
+  }
+
+  public OperatingPoint operatingPoint() {
+    return operatingPoint;
+  }
+
+  public Set<Label> labels() {
+    return labels;
+  }
+
+  public List<Detector> detectors() {
+    return detectors;
+  }
+
+  /** Configures a {@link PrivacyFilter}. Defaults: all labels, {@code balanced}, placeholder masking. */
+  public static final class Builder {
+    private List<Detector> detectors;
+    private OperatingPoint operatingPoint = OperatingPoint.BALANCED;
+    private Set<Label> labels = EnumSet.allOf(Label.class);
+    private Masker masker = new PlaceholderMasker();
+    private String phoneRegion = "US";
+
+    private Builder() {}
+
+    public Builder operatingPoint(OperatingPoint point) {
+      this.operatingPoint = Objects.requireNonNull(point);
+      return this;
+    }
+
+    /** Reports only these labels. */
+    public Builder labels(Set<Label> selected) {
+      if (selected.isEmpty()) {
+        throw new IllegalArgumentException("select at least one label");
+      }
+      this.labels = EnumSet.copyOf(selected);
+      return this;
+    }
+
+    public Builder masker(Masker m) {
+      this.masker = Objects.requireNonNull(m);
+      return this;
+    }
+
+    /**
+     * The region (ISO 3166 alpha-2) whose national phone formats are recognised without a country code.
+     * Numbers written with + or 00 and a country code are found whatever the region.
+     */
+    public Builder phoneRegion(String region) {
+      this.phoneRegion = Objects.requireNonNull(region);
+      return this;
+    }
+
+    /** Replaces the default detectors. */
+    public Builder detectors(List<Detector> list) {
+      this.detectors = List.copyOf(list);
+      return this;
+    }
+
+    public PrivacyFilter build() {
+      return new PrivacyFilter(this);
+    }
+  }
+}
