@@ -8,6 +8,7 @@ public final class Detectors {
 
   /** Every built-in detector, with national phone formats of {@code phoneRegion}. */
   public static List<Detector> defaults(String phoneRegion) {
-    return List.of();
+    return List.of(new EmailDetector(), new PhoneDetector(phoneRegion), new UrlDetector(),
+        new AccountNumberDetector(), new DateDetector());
   }
 }
