@@ -187,8 +187,8 @@ final class RedactCommand implements Callable<Integer> {
     } catch (IOException e) {
       String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       return failed(id, line.number(), "invalid JSON: " + msg);
-    } catch (RuntimeException e) {
-      return failed(id, line.number(), e.toString());
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(id, line.number(), "internal error: " + e); // one document's failure never sinks the batch
     }
   }
 

@@ -21,14 +21,17 @@ import java.util.regex.Pattern;
 public final class DateDetector implements Detector {
   static final String NAME = "date";
 
-  private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october"
-      + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-      + "|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
-      + "|decembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember"
+  /** Full month names; listed before abbreviations so "March" is not read as "Mar". */
+  private static final String MONTH_FULL = "january|february|march|april|may|june|july|august|september|october"
+      + "|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+      + "|novembre|décembre|decembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember"
       + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
       + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
       + "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
-      + "|januari|februari|maart|mei|augustus)\\.?";
+      + "|januari|februari|maart|mei|augustus";
+  /** Abbreviations; their dot belongs to the date only inside it ("Oct. 3"), not at a sentence end. */
+  private static final String MONTH = "(?:(?:" + MONTH_FULL + ")|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct"
+      + "|nov|dec|févr|avr|juil|déc|okt|dez|ene|abr|dic|giu|lug|ott)(?:\\.(?=\\s*\\d))?)";
   private static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
       + "|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
       + "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -36,7 +39,9 @@ public final class DateDetector implements Detector {
       + "|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
       + "|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
       + "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\\.?";
+  /** A day before its month may carry a German/Nordic dot ("19. September"); after the month it may not. */
   private static final String DAY = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th|er|º|°|\\.)?";
+  private static final String DAY_AFTER_MONTH = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?";
   private static final String YEAR = "(?:1[89]\\d\\d|20\\d\\d)";
   private static final String DASH = "\\s*[–—-]\\s*";
 
@@ -46,7 +51,8 @@ public final class DateDetector implements Detector {
           + "(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:" + DASH + DAY + ")?\\s+(?:of\\s+|de\\s+)?" + MONTH
           + "(?:,?\\s+(?:de\\s+)?" + YEAR + ")?"
           // weekday? month day (- day)? (, year)?        March 3 | Tuesday, May 7 | Sept 18–20 | Aug 3, 1978
-          + "|(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s+(?:the\\s+)?" + DAY + "(?:" + DASH + DAY + ")?(?:,?\\s+"
+          + "|(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s+(?:the\\s+)?" + DAY_AFTER_MONTH + "(?:" + DASH
+          + DAY_AFTER_MONTH + ")?(?:,?\\s+"
           + YEAR + ")?"
           // month year                                     April 2023 | gennaio 2020
           + "|" + MONTH + ",?\\s+" + YEAR
@@ -168,7 +174,8 @@ public final class DateDetector implements Detector {
 
   /** A year before 1900 in or right after the date ("July 4, 1776"): history, not a person's life. */
   private static boolean historicYear(String text, int start, int end) {
-    return HISTORIC_YEAR.matcher(text).region(start, Math.min(text.length(), end + 7)).find();
+    return HISTORIC_YEAR.matcher(text).useTransparentBounds(true)
+        .region(start, Math.min(text.length(), end + 8)).find();
   }
 
   private static final Pattern HISTORIC_YEAR = Pattern.compile("\\b1[0-8]\\d\\d\\b");

@@ -83,7 +83,7 @@ public final class EmailDetector implements Detector {
     while (start < at && !Character.isLetterOrDigit(text.charAt(start))) {
       start++; // leading punctuation belongs to the sentence, not the address
     }
-    if (start == at || at - start > 64 || text.charAt(at - 1) == '.') {
+    if (start == at || at - start > 64 || text.charAt(at - 1) == '.' || inUrlUserInfo(text, start)) {
       return null;
     }
     int end = domainEnd(text, at + 1);
@@ -101,7 +101,26 @@ public final class EmailDetector implements Detector {
     return new Span(Label.PRIVATE_EMAIL, null, start, end, scoreOf(local, domain), NAME);
   }
 
+  /**
+   * Whether the text before {@code start} opens a URL authority ({@code scheme://user:} or {@code
+   * scheme://}) on the same token: then {@code x@host} is a credential or a user name, not an address.
+   */
+  private static boolean inUrlUserInfo(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"' && text.charAt(i) != '\'') {
+      if (text.startsWith("://", i)) {
+        return true;
+      }
+      i--;
+    }
+    return false;
+  }
+
   private static double scoreOf(String local, String domain) {
+    if (domain.endsWith("gserviceaccount.com") || domain.endsWith(".iam.gserviceaccount.com")
+        || domain.endsWith("users.noreply.github.com")) {
+      return DOC_SCORE; // machine identities, not people
+    }
     String tld = domain.substring(domain.lastIndexOf('.') + 1);
     if (DOC_DOMAINS.contains(domain) || DOC_TLDS.contains(tld) || domain.endsWith(".example.com")
         || DOC_LOCALS.contains(local) && !MAIL_PROVIDERS.contains(domain.substring(0, domain.indexOf('.')))) {

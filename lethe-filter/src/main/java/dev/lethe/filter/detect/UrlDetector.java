@@ -105,7 +105,7 @@ public final class UrlDetector implements Detector {
 
   private static final String[] SITE_CUES = {"my website", "my site", "my portfolio", "my blog",
       "personal site", "personal website", "portfolio", "website", "homepage", "home page", "my page",
-      "my newsletter", "my shop", "web", "site", "blog", "url"};
+      "my newsletter", "my shop", "website:", "web:", "site:", "blog:"};
 
   /** Code annotations, CSS at-rules and doc tags that look like handles. */
   private static final Set<String> NOT_HANDLES = Set.of("override", "param", "return", "returns", "throws",
@@ -182,8 +182,9 @@ public final class UrlDetector implements Detector {
     }
     String host = text.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT);
     String tld = host.substring(host.lastIndexOf('.') + 1);
-    if (tld.length() < 2 || !tld.chars().allMatch(Character::isLetter) || FILE_EXTENSIONS.contains(tld)) {
-      return -1;
+    if (!Tlds.isTld(tld) || FILE_EXTENSIONS.contains(tld) || !text.substring(hostStart, hostEnd).equals(
+        text.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT)) && !startsWithScheme(text, hostStart)) {
+      return -1; // "client.login", "GatewayIntentBits.Guilds": code, not hosts
     }
     int start = hostStart;
     boolean scheme = false;
@@ -231,12 +232,48 @@ public final class UrlDetector implements Detector {
       out.add(new Span(Label.PRIVATE_URL, "profile_url", start, end, 0.75, NAME)); // fediverse and ~user pages
       return end;
     }
+    boolean rootDomain = bare.indexOf('.') == bare.lastIndexOf('.');
     String before = Context.before(text, start, 40);
-    if (Context.hasWord(before, SITE_CUES) && (scheme || bare.indexOf('.') == bare.lastIndexOf('.'))) {
+    if (Context.hasWord(before, SITE_CUES) && (scheme || rootDomain)
+        || rootDomain && path.length() <= 1 && namedAfterPersonInText(text, bare.substring(0, firstDot))) {
       out.add(new Span(Label.PRIVATE_URL, "personal_site", start, end, NAMED_SITE, NAME));
       return end;
     }
     return -1;
+  }
+
+  /**
+   * Whether a domain label spells a capitalised name written in the same text: "priya" or "priyanarayanan"
+   * beside "Priya Narayanan". Personal sites are named after their owner far more often than not.
+   */
+  private static boolean namedAfterPersonInText(String text, String label) {
+    if (label.length() < 4) {
+      return false;
+    }
+    String prev = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (!Character.isUpperCase(text.charAt(i)) || !Context.boundaryBefore(text, i)) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && Character.isLetter(text.charAt(j))) {
+        j++;
+      }
+      String word = text.substring(i, j).toLowerCase(Locale.ROOT);
+      boolean nextCapital = j + 1 < n && text.charAt(j) == ' ' && Character.isUpperCase(text.charAt(j + 1));
+      if (word.length() >= 3 && (label.equals(word) && nextCapital || prev != null && label.equals(prev + word))) {
+        return true; // a first name of a two-word name, or the whole name run together
+      }
+      boolean adjacent = j < n && text.charAt(j) == ' ' && j + 1 < n && Character.isUpperCase(text.charAt(j + 1));
+      prev = adjacent ? word : null;
+      i = j;
+    }
+    return false;
+  }
+
+  private static boolean startsWithScheme(String text, int hostStart) {
+    return hostStart >= 3 && text.startsWith("://", hostStart - 3);
   }
 
   /** End of a URL path: up to whitespace or a quote, minus trailing sentence punctuation. */
@@ -276,7 +313,8 @@ public final class UrlDetector implements Detector {
       }
       int end = at + 1;
       while (end < n && (Context.isAsciiLetter(text.charAt(end)) || Context.isAsciiDigit(text.charAt(end))
-          || text.charAt(end) == '_' || (text.charAt(end) == '.' && end + 1 < n && Context.isWordChar(text.charAt(end + 1))))) {
+          || text.charAt(end) == '_' || ((text.charAt(end) == '.' || text.charAt(end) == '-') && end + 1 < n
+              && Context.isAsciiLetter(text.charAt(end + 1)) && end > at + 1))) {
         end++;
       }
       int len = end - at - 1;
@@ -287,7 +325,7 @@ public final class UrlDetector implements Detector {
       if (end < n && (text.charAt(end) == '(' || text.charAt(end) == '/' || text.charAt(end) == ':' && end + 1 < n && text.charAt(end + 1) != ' ')) {
         continue; // a decorator call, a scoped npm package, a URL user part
       }
-      if (NOT_HANDLES.contains(name) || name.chars().allMatch(Character::isDigit) || name.contains(".") && !name.matches("[a-z0-9_]+(\\.[a-z0-9_]+)+") ) {
+      if (NOT_HANDLES.contains(name) || name.chars().allMatch(Character::isDigit)) {
         continue;
       }
       if (end < n && text.charAt(end) == '@') {
