@@ -70,7 +70,7 @@ public final class AccountNumberDetector implements Detector {
     // key, then up to three qualifiers ("number", "no.", "ID", "is", ":"), right before the value
     KEY_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}_])(" + alt + ")s?"
         + "(?:[\\s._-]*(?:numbers?|num|nos?|nº|n°|nr|ids?|#|code|details|ref|reference|is|was|on file"
-        + "|ending in|:|=|-|\\(id)){0,3}[\\s.:=#'\"“(),]*$",
+        + "|ending in|:|=|-|\\(id)){0,3}[\\s.:=#'\"“(),?]*$",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
@@ -119,16 +119,46 @@ public final class AccountNumberDetector implements Detector {
 
   @Override
   public void detect(String text, List<Span> out) {
-    DigitClusters.scan(text, 6, (start, end, digits) -> numeric(text, start, end, out));
+    DigitClusters.scan(text, 6, (start, end, digits) -> cluster(text, start, end, out));
     letterLed(text, out);
     keyedIds(text, out);
   }
 
   // ---- digit clusters: cards, SSN, routing, national numbers ----
 
-  private static void numeric(String text, int start, int end, List<Span> out) {
-    if (!Context.boundaryBefore(text, start) || !Context.boundaryAfter(text, end)) {
-      return;
+  /**
+   * A cluster may hold several numbers side by side ("512-44-7810 4539 1488 0343 6467"): from each
+   * space-separated group, the longest run of up to six groups that validates as one number is taken.
+   */
+  private static void cluster(String text, int start, int end, List<Span> out) {
+    if (start >= 2 && Context.isAsciiLetter(text.charAt(start - 1)) && Context.isAsciiLetter(text.charAt(start - 2))) {
+      return; // the tail of an IBAN or other letter-led number: the letter-led scan owns it
+    }
+    List<int[]> groups = new java.util.ArrayList<>();
+    int g = start;
+    for (int i = start; i <= end; i++) {
+      if (i == end || text.charAt(i) == ' ' || text.charAt(i) == '\u00a0') {
+        if (i > g) {
+          groups.add(new int[] {g, i});
+        }
+        g = i + 1;
+      }
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      for (int j = Math.min(groups.size() - 1, i + 5); j >= i; j--) {
+        if (numeric(text, groups.get(i)[0], groups.get(j)[1], out)) {
+          i = j;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Reports {@code text[start, end)} if it validates as one number; returns whether it did. */
+  private static boolean numeric(String text, int start, int end, List<Span> out) {
+    if (!Context.boundaryBefore(text, start) || !Context.boundaryAfter(text, end)
+        || Context.digitsOf(text, start, end).length() < 6) {
+      return false;
     }
     String raw = text.substring(start, end);
     String d = Context.digitsOf(text, start, end);
@@ -141,14 +171,14 @@ public final class AccountNumberDetector implements Detector {
       String brand = cardBrand(d);
       if (TEST_CARDS.contains(d)) {
         out.add(new Span(Label.ACCOUNT_NUMBER, "credit_card", start, end, 0.3, NAME)); // documentation value
-        return;
+        return true;
       }
       double score = luhn && brand != null ? (cardKey ? 0.99 : 0.95)
-          : luhn ? (cardKey ? 0.9 : 0.55)
+          : luhn ? (cardKey ? 0.9 : 0.4)
           : cardKey ? 0.8 : 0;
       if (score > 0) {
         out.add(new Span(Label.ACCOUNT_NUMBER, "credit_card", start, end, score, NAME));
-        return;
+        return true;
       }
     }
     Matcher ssn = SSN_SHAPE.matcher(raw);
@@ -156,16 +186,18 @@ public final class AccountNumberDetector implements Detector {
       boolean ssnKey = "national_id".equals(keyed);
       double score = ssnKey ? 0.99 : ssn.group(2).equals("-") ? 0.8 : 0.55;
       out.add(new Span(Label.ACCOUNT_NUMBER, "us_ssn", start, end, score, NAME));
-      return;
+      return true;
     }
     if (CPF.matcher(raw).matches() && Checksums.cpf(d)) {
       out.add(new Span(Label.ACCOUNT_NUMBER, "br_cpf", start, end, 0.95, NAME));
-      return;
+      return true;
     }
     String national = nationalScheme(d, raw, before);
     if (national != null) {
       out.add(new Span(Label.ACCOUNT_NUMBER, national, start, end, 0.95, NAME));
+      return true;
     }
+    return false;
   }
 
   /** The check-digit scheme a keyed number satisfies, or null. */

@@ -51,6 +51,7 @@ public final class PhoneDetector implements Detector {
       "SE", "NO", "DK", "FI", "PL", "PT", "IE", "IN", "AU", "NZ", "BR", "MX", "AR", "JP", "CN", "KR",
       "SG", "ZA", "NG", "KE", "RU", "TR", "AE"};
 
+  private static final int MAX_WINDOW = 96;
   private final String region;
 
   /** @param region ISO 3166 alpha-2 region whose national formats are recognised without a country code */
@@ -67,12 +68,29 @@ public final class PhoneDetector implements Detector {
   }
 
   @Override
-  public void detect(String text, List<Span> out) {
+  public void detect(String text, List<Span> found) {
+    List<Span> out = new java.util.ArrayList<>();
     DigitClusters.scan(text, 6, (start, end, digits) -> {
-      if (digits <= 17) {
+      if (end - start <= MAX_WINDOW) {
         cluster(text, start, end, out);
+        return;
+      }
+      // a long run of numbers (a table, a list): overlapping windows, each longer than any phone number
+      for (int s = start; s < end; s += MAX_WINDOW / 2) {
+        int e = Math.min(end, s + MAX_WINDOW);
+        while (s > start && Context.isAsciiDigit(text.charAt(s - 1)) && s < e) {
+          s++;
+        }
+        cluster(text, s, e, out);
       }
     });
+    // A fragment of a longer reading is not a number of its own: "048 5500" inside the toll-free
+    // "0800 048 5500" stays a company line whatever another region's plan says about the fragment.
+    for (Span s : out) {
+      if (out.stream().noneMatch(o -> o.contains(s) && o.length() > s.length())) {
+        found.add(s);
+      }
+    }
   }
 
   private void cluster(String text, int start, int end, List<Span> out) {
@@ -84,12 +102,8 @@ public final class PhoneDetector implements Detector {
     while (ws < start && text.charAt(ws) == ' ') {
       ws++;
     }
-    if (!Context.boundaryBefore(text, ws) || !Context.boundaryAfter(text, end)
-        || (ws > 0 && (text.charAt(ws - 1) == '.' || text.charAt(ws - 1) == '-' || text.charAt(ws - 1) == ':'))
-        || (end + 1 < text.length() && text.charAt(end) == ':' && Context.isAsciiDigit(text.charAt(end + 1)))) {
-      return; // part of a longer token: a version, an id, a longer digit run, a clock time
-    }
-    if (isCardNumber(text, start, end) || isIpOrVersion(text, start, end) || DATE_SHAPED.matcher(text.substring(start, end)).matches()) {
+    if (isCardNumber(text, start, end) || isIpOrVersion(text, start, end)
+        || DATE_SHAPED.matcher(text.substring(start, end)).matches()) {
       return;
     }
     String window = text.substring(ws, end);
@@ -98,55 +112,61 @@ public final class PhoneDetector implements Detector {
     int lastOther = Context.lastWord(before, OTHER_CUES);
     boolean cue = lastCue > lastOther || lastOther < 0 && Context.hasWord(Context.after(text, end, 14), AFTER_CUES);
     boolean otherCue = lastOther > lastCue;
+    double validScore = cue ? 0.97 : otherCue ? 0.45 : 0.9;
 
-    Candidate best = longest(window, region, Leniency.VALID);
-    if (best != null) {
-      emit(best, ws, text, cue ? 0.97 : otherCue ? 0.45 : 0.9, out);
-      return;
+    // Several numbers may share one cluster ("+44 20 7946 0958 (919) 555-0148"): every match is a
+    // candidate, and the span resolver keeps the longest readings.
+    int found = 0;
+    for (Candidate c : matches(window, region, Leniency.VALID)) {
+      found += emit(c, ws, text, validScore, out);
     }
-    boolean international = window.startsWith("+") || window.startsWith("00");
     if (window.startsWith("00")) {
       // 00 is the international prefix of most countries: read "0044 20..." as "+44 20..." (same length)
-      best = longest(" +" + window.substring(2), region, Leniency.VALID);
-      if (best != null) {
-        emit(new Candidate(best.start() == 1 ? 0 : best.start(), best.end(), best.raw(), best.number()), ws, text,
-            cue ? 0.97 : otherCue ? 0.45 : 0.9, out);
-        return;
+      for (Candidate c : matches(" +" + window.substring(2), region, Leniency.VALID)) {
+        found += emit(c.start() == 1 ? c.withStart(0) : c, ws, text, validScore, out);
       }
     }
-    if (international) {
-      best = longest(window, region, Leniency.POSSIBLE);
-      if (best != null) { // right length for its country, outside today's allocations (e.g. drama ranges)
-        emit(best, ws, text, cue ? 0.85 : otherCue ? 0.4 : 0.75, out);
+    if (found > 0) {
+      return;
+    }
+    if (window.startsWith("+") || window.startsWith("00")) {
+      // right length for its country, outside today's allocations (e.g. the drama ranges)
+      for (Candidate c : matches(window, region, Leniency.POSSIBLE)) {
+        emit(c, ws, text, cue ? 0.85 : otherCue ? 0.4 : 0.75, out);
       }
       return;
     }
+    java.util.Map<Long, Candidate> byExtent = new java.util.LinkedHashMap<>();
     for (String r : OTHER_REGIONS) {
-      if (!r.equals(region)) {
-        Candidate c = longest(window, r, Leniency.VALID);
-        if (c != null && (best == null || c.length() > best.length()
-            || c.length() == best.length() && writtenAsNational(c) && !writtenAsNational(best))) {
-          best = c;
-        }
+      if (r.equals(region)) {
+        continue;
+      }
+      for (Candidate c : matches(window, r, Leniency.VALID)) {
+        // one reading per extent: the region whose national format the writer used, else the first
+        byExtent.merge(((long) c.start() << 32) | c.end(), c,
+            (old, neu) -> !writtenAsNational(old) && writtenAsNational(neu) ? neu : old);
       }
     }
-    if (best != null) {
-      double score = writtenAsNational(best) ? 0.7 : best.raw().startsWith("0") && best.digits() >= 9 ? 0.55 : 0.35;
-      emit(best, ws, text, otherCue ? Math.min(score, 0.4) : cue ? Math.max(score, 0.8) : score, out);
-      return;
+    for (Candidate c : byExtent.values()) {
+      double score = writtenAsNational(c) ? 0.7 : c.raw().startsWith("0") && c.digits() >= 9 ? 0.55 : 0.35;
+      found += emit(c, ws, text, otherCue ? Math.min(score, 0.4) : cue ? Math.max(score, 0.8) : score, out);
     }
-    if (cue) {
+    // Right after an explicit phone cue the whole digit group is the number, even in a format no plan
+    // knows; as the longer reading it also wins over any partial match above ("21 284 698 2548").
+    int last = trimParens(text, start, end);
+    boolean readWhole = out.stream().anyMatch(sp -> sp.start() <= start && sp.end() >= last);
+    if (cue && !readWhole && Context.boundaryBefore(text, start) && Context.boundaryAfter(text, end)) {
       int digits = Context.digitsOf(window, 0, window.length()).length();
       if (digits >= 7 && digits <= 13) {
-        out.add(new Span(Label.PRIVATE_PHONE, null, start, trimParens(text, start, end), 0.7, NAME));
+        out.add(new Span(Label.PRIVATE_PHONE, null, start, last, 0.7, NAME));
       }
     }
   }
 
   /** A libphonenumber match inside a window. */
   private record Candidate(int start, int end, String raw, PhoneNumber number) {
-    int length() {
-      return end - start;
+    Candidate withStart(int newStart) {
+      return new Candidate(newStart, end, raw, number);
     }
 
     int digits() {
@@ -154,14 +174,61 @@ public final class PhoneDetector implements Detector {
     }
   }
 
-  private static Candidate longest(String window, String region, Leniency leniency) {
-    Candidate best = null;
-    for (PhoneNumberMatch m : UTIL.findNumbers(window, region, leniency, 20)) {
-      if (best == null || m.end() - m.start() > best.length()) {
-        best = new Candidate(m.start(), m.end(), m.rawString(), m.number());
+  /**
+   * The numbers libphonenumber finds in {@code window}. It reads a run of digit groups greedily and gives
+   * up when the run is longer than any number ("+44 20 7946 0958 4539 1488 0343 6467"), so for the groups
+   * the whole window leaves uncovered, runs of up to five groups are tried from each group on, longest
+   * first.
+   */
+  private static List<Candidate> matches(String window, String region, Leniency leniency) {
+    List<Candidate> list = new java.util.ArrayList<>(2);
+    find(window, 0, window.length(), region, leniency, list);
+    List<int[]> groups = new java.util.ArrayList<>();
+    for (int i = 0, g = 0; i <= window.length(); i++) {
+      if (i == window.length() || window.charAt(i) == ' ') {
+        if (i > g) {
+          groups.add(new int[] {g, i});
+        }
+        g = i + 1;
       }
     }
-    return best;
+    if (groups.size() < 2) {
+      return list;
+    }
+    List<Candidate> whole = List.copyOf(list);
+    for (int i = 0; i < groups.size(); i++) {
+      int from = groups.get(i)[0];
+      if (overlapsAny(whole, from, groups.get(i)[1])) {
+        continue;
+      }
+      for (int j = Math.min(groups.size() - 1, i + 4); j >= i; j--) {
+        if (overlapsAny(whole, from, groups.get(j)[1])) {
+          continue; // would overlap a number already read
+        }
+        int before = list.size();
+        find(window, groups.get(i)[0], groups.get(j)[1], region, leniency, list);
+        if (list.size() > before) {
+          i = j;
+          break;
+        }
+      }
+    }
+    return list;
+  }
+
+  private static boolean overlapsAny(List<Candidate> list, int from, int to) {
+    for (Candidate c : list) {
+      if (c.start() < to && from < c.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void find(String window, int from, int to, String region, Leniency leniency, List<Candidate> out) {
+    for (PhoneNumberMatch m : UTIL.findNumbers(window.substring(from, to), region, leniency, 20)) {
+      out.add(new Candidate(from + m.start(), from + m.end(), m.rawString(), m.number()));
+    }
   }
 
   /** Whether the number is written exactly as its country formats it nationally ("07700 900412"). */
@@ -169,14 +236,18 @@ public final class PhoneDetector implements Detector {
     return UTIL.format(c.number(), PhoneNumberFormat.NATIONAL).equals(c.raw());
   }
 
-  private static void emit(Candidate c, int offset, String text, double score, List<Span> out) {
+  /** Adds the span of {@code c} unless it is part of a longer token; returns how many were added. */
+  private static int emit(Candidate c, int offset, String text, double score, List<Span> out) {
     int s = offset + c.start();
     int e = trimParens(text, s, offset + c.end());
     if (text.charAt(s) == '(' && text.indexOf(')', s) >= e) {
       s++; // "(604 555 0117)": the parentheses wrap the number, they are not its area-code brackets
     }
-    if (!Context.boundaryAfter(text, e) || !Context.boundaryBefore(text, s) && text.charAt(s) != '+') {
-      return;
+    boolean glued = s > 0 && (Context.isWordChar(text.charAt(s - 1)) || text.charAt(s - 1) == '.'
+        || text.charAt(s - 1) == '-' || text.charAt(s - 1) == ':' || text.charAt(s - 1) == '/');
+    boolean clockAfter = e + 1 < text.length() && text.charAt(e) == ':' && Context.isAsciiDigit(text.charAt(e + 1));
+    if (!Context.boundaryAfter(text, e) || glued || clockAfter) {
+      return 0; // part of a longer token: a version, an id, a longer digit run, a clock time
     }
     PhoneNumberType type = UTIL.getNumberType(c.number());
     if (type == PhoneNumberType.TOLL_FREE || type == PhoneNumberType.PREMIUM_RATE
@@ -184,6 +255,7 @@ public final class PhoneDetector implements Detector {
       score = Math.min(score, 0.3); // a company's public line, not a person's
     }
     out.add(new Span(Label.PRIVATE_PHONE, null, s, e, score, NAME));
+    return 1;
   }
 
   /** Drops a closing parenthesis at the end that has no opening one inside the span. */

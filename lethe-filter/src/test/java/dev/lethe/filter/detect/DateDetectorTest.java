@@ -1,0 +1,48 @@
+package dev.lethe.filter.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DateDetectorTest {
+  private final DateDetector d = new DateDetector();
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "leaking since March 3 and nobody came|March 3",
+      "DOB: 07/22/1986\\n|07/22/1986",
+      "geb. 14.08.1949, Versicherung|14.08.1949",
+      "a cardiology appointment on Tuesday, May 7 at 10:15|Tuesday, May 7",
+      "hasta el 31 de mayo de 2024.|31 de mayo de 2024",
+      "Termin: Donnerstag, 19. September, 9:40 Uhr|Donnerstag, 19. September",
+      "Date d'entrée: 1er octobre 2024|1er octobre 2024",
+      "graduated in April 2023 with|April 2023",
+      "at the lodge for Sept 18–20\\n|Sept 18–20",
+      "can't talk before Thursday the 18th?|Thursday the 18th",
+      "hip replacement on 10 Oct. They live|10 Oct",
+      "SK 1415 ARN-CPH 14MAR24 07:05|14MAR24",
+      "signup,1979-05-14,x|1979-05-14",
+      "Date of loss: September 9, 2023\\n|September 9, 2023",
+  })
+  void findsPersonalDates(String text, String expected) {
+    assertThat(Found.texts(d, text.replace("\\n", "\n"))).containsExactly(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2024-05-14 09:12:31 WARN login failed",
+      "2024-05-14T09:12:33.118Z gateway timeout",
+      "GET /api/v2/sales?from=2024-01-01",
+      "Upgrading from Django 4.2.11 to 5.0.6",
+      "Lincoln was shot on April 14, 1865",
+      "Django 5.0 was released on December 4, 2023",
+      "Is Thanksgiving on November 27 this year?",
+      "the 18th century",
+      "Top 3 out of 5",
+  })
+  void ignoresDatesThatAreNotPersonal(String text) {
+    assertThat(Found.texts(d, text)).isEmpty();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lethe.filter.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlDetectorTest {
+  private final UrlDetector d = new UrlDetector();
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "see linkedin.com/in/tomasz-wojcik-data.|linkedin.com/in/tomasz-wojcik-data",
+      "https://github.com/priyanarayanan|https://github.com/priyanarayanan",
+      "profile: https://stackoverflow.com/users/4471882/kenji-watanabe|https://stackoverflow.com/users/4471882/kenji-watanabe",
+      "(instagram.com/noor.haddad.photo)|instagram.com/noor.haddad.photo",
+      "read https://benac.substack.com now|https://benac.substack.com",
+      "docs at anaruiz.github.io/notes|anaruiz.github.io/notes",
+      "gofundme.com/f/help-moose-delgado-recover!|gofundme.com/f/help-moose-delgado-recover",
+      "my portfolio: amaranwosu.ca|amaranwosu.ca",
+      "follow @torivee_ for more|@torivee_",
+      "RT @Justine_Roberts: nice|@Justine_Roberts",
+      "my venmo is @kayla-m-reyes lol|@kayla-m-reyes",
+      "toot me @amara@sciences.social|@amara@sciences.social",
+      "https://www.youtube.com/@moosebuilds/videos|https://www.youtube.com/@moosebuilds/videos",
+  })
+  void findsProfilesAndHandles(String text, String expected) {
+    assertThat(Found.texts(d, text)).containsExactly(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "See https://docs.python.org/3/library/re.html for details",
+      "https://github.com/features/actions is nice",
+      "twitter.com/search?q=privacy",
+      "Our office: https://www.acme-corp.com/contact",
+      "@Override public String toString()",
+      "@media (max-width: 600px) { }",
+      "@app.route('/')",
+      "import { x } from '@angular/core'",
+      "client.login(token); stripe.api_key = k",
+      "open report.pdf and main.py",
+      "£240 Apple.com",
+      "email me: jo@gmail.com",
+  })
+  void ignoresNonPersonalUrlsAndCode(String text) {
+    assertThat(Found.texts(d, text)).isEmpty();
+  }
+}
