@@ -12,7 +12,8 @@ import net.jqwik.api.Provide;
 
 /** Invariants of the whole filter on texts mixing PII with arbitrary, hostile characters. */
 class PrivacyFilterPropertiesTest {
-  private static final PrivacyFilter FILTER = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
+  private static final PrivacyFilter RECALL = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
+  private static final PrivacyFilter FILTER = PrivacyFilter.builder().build();
 
   private static final List<String> PII = List.of("jane.doe@gmail.com", "+44 20 7946 0958", "(919) 555-0148",
       "4539 1488 0343 6467", "DE89 3704 0044 0532 0130 00", "512-44-7810", "github.com/anaruiz", "@ana_ruiz",
@@ -33,7 +34,7 @@ class PrivacyFilterPropertiesTest {
 
   @Property(tries = 400)
   void spansLieInsideTheTextSortedAndDisjoint(@ForAll("texts") String text) {
-    List<Span> spans = FILTER.detect(text);
+    List<Span> spans = RECALL.detect(text);
     int at = 0;
     for (Span s : spans) {
       assertThat(s.start()).isGreaterThanOrEqualTo(at);
@@ -51,8 +52,8 @@ class PrivacyFilterPropertiesTest {
 
   @Property(tries = 200)
   void everyPlantedValueIsMasked(@ForAll("texts") String prefix) {
-    String text = prefix + " write to jane.doe@gmail.com or call +44 20 7946 0958.";
+    String text = prefix + " write to planted.value@gmail.com or call +44 20 7946 0123.";
     String out = FILTER.redact(text).text();
-    assertThat(out).doesNotContain("jane.doe@gmail.com").doesNotContain("7946 0958");
+    assertThat(out).doesNotContain("planted.value@gmail.com").doesNotContain("7946 0123");
   }
 }

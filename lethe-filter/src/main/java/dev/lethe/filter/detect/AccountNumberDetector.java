@@ -128,12 +128,10 @@ public final class AccountNumberDetector implements Detector {
 
   /**
    * A cluster may hold several numbers side by side ("512-44-7810 4539 1488 0343 6467"): from each
-   * space-separated group, the longest run of up to six groups that validates as one number is taken.
+   * space-separated group, the longest run of up to six groups that validates as one number is a
+   * candidate. Runs may overlap; the span resolver keeps the best reading.
    */
   private static void cluster(String text, int start, int end, List<Span> out) {
-    if (start >= 2 && Context.isAsciiLetter(text.charAt(start - 1)) && Context.isAsciiLetter(text.charAt(start - 2))) {
-      return; // the tail of an IBAN or other letter-led number: the letter-led scan owns it
-    }
     List<int[]> groups = new java.util.ArrayList<>();
     int g = start;
     for (int i = start; i <= end; i++) {
@@ -147,7 +145,6 @@ public final class AccountNumberDetector implements Detector {
     for (int i = 0; i < groups.size(); i++) {
       for (int j = Math.min(groups.size() - 1, i + 5); j >= i; j--) {
         if (numeric(text, groups.get(i)[0], groups.get(j)[1], out)) {
-          i = j;
           break;
         }
       }

@@ -94,45 +94,69 @@ public final class PhoneDetector implements Detector {
   }
 
   private void cluster(String text, int start, int end, List<Span> out) {
-    int ws = start;
-    while (ws > 0 && start - ws < 3 && (text.charAt(ws - 1) == '+' || text.charAt(ws - 1) == '('
-        || text.charAt(ws - 1) == ' ')) {
-      ws--;
-    }
-    while (ws < start && text.charAt(ws) == ' ') {
-      ws++;
-    }
     if (isCardNumber(text, start, end) || isIpOrVersion(text, start, end)
         || DATE_SHAPED.matcher(text.substring(start, end)).matches()) {
       return;
     }
+    int ws = windowStart(text, start);
     String window = text.substring(ws, end);
-    String before = Context.before(text, ws, 32);
-    int lastCue = Context.endsWithKey(before, KEYS) ? before.length() : Context.lastWord(before, CUES);
-    int lastOther = Context.lastWord(before, OTHER_CUES);
-    boolean cue = lastCue > lastOther || lastOther < 0 && Context.hasWord(Context.after(text, end, 14), AFTER_CUES);
-    boolean otherCue = lastOther > lastCue;
-    double validScore = cue ? 0.97 : otherCue ? 0.45 : 0.9;
+    Cues cues = cues(text, ws, end);
+    double validScore = cues.phone ? 0.97 : cues.other ? 0.45 : 0.9;
 
     // Several numbers may share one cluster ("+44 20 7946 0958 (919) 555-0148"): every match is a
     // candidate, and the span resolver keeps the longest readings.
-    int found = 0;
+    int before = out.size();
     for (Candidate c : matches(window, region, Leniency.VALID)) {
-      found += emit(c, ws, text, validScore, out);
+      emit(c, ws, text, validScore, out);
     }
     if (window.startsWith("00")) {
       // 00 is the international prefix of most countries: read "0044 20..." as "+44 20..." (same length)
       for (Candidate c : matches(" +" + window.substring(2), region, Leniency.VALID)) {
-        found += emit(c.start() == 1 ? c.withStart(0) : c, ws, text, validScore, out);
+        emit(c.start() == 1 ? c.withStart(0) : c, ws, text, validScore, out);
       }
     }
-    if (found > 0) {
+    // What the default region leaves unread is read on its own, exactly as if it stood alone, so that
+    // masking one number never changes how its neighbour is read.
+    List<Span> read = List.copyOf(out.subList(before, out.size()));
+    int runStart = -1;
+    int runEnd = -1;
+    for (int g = start; g <= end; g++) {
+      if (g == end || text.charAt(g) == ' ') {
+        continue;
+      }
+      int groupEnd = g;
+      while (groupEnd < end && text.charAt(groupEnd) != ' ') {
+        groupEnd++;
+      }
+      final int gs = g;
+      final int ge = groupEnd;
+      boolean covered = read.stream().anyMatch(sp -> sp.start() < ge && gs < sp.end());
+      if (!covered) {
+        runStart = runStart < 0 ? gs : runStart;
+        runEnd = ge;
+      }
+      if (covered || groupEnd == end) {
+        if (runStart >= 0) {
+          unread(text, runStart, runEnd, out);
+        }
+        runStart = -1;
+      }
+      g = groupEnd;
+    }
+  }
+
+  /** Reads a run of digit groups that no number of the default region covers. */
+  private void unread(String text, int start, int end, List<Span> out) {
+    if (Context.digitsOf(text, start, end).length() < 6) {
       return;
     }
+    int ws = windowStart(text, start);
+    String window = text.substring(ws, end);
+    Cues cues = cues(text, ws, end);
     if (window.startsWith("+") || window.startsWith("00")) {
       // right length for its country, outside today's allocations (e.g. the drama ranges)
       for (Candidate c : matches(window, region, Leniency.POSSIBLE)) {
-        emit(c, ws, text, cue ? 0.85 : otherCue ? 0.4 : 0.75, out);
+        emit(c, ws, text, cues.phone ? 0.85 : cues.other ? 0.4 : 0.75, out);
       }
       return;
     }
@@ -148,19 +172,53 @@ public final class PhoneDetector implements Detector {
       }
     }
     for (Candidate c : byExtent.values()) {
+      if (c.digits() < 7 && !cues.phone) {
+        continue; // six digits valid somewhere are more often a code or an amount than a phone
+      }
       double score = writtenAsNational(c) ? 0.7 : c.raw().startsWith("0") && c.digits() >= 9 ? 0.55 : 0.35;
-      found += emit(c, ws, text, otherCue ? Math.min(score, 0.4) : cue ? Math.max(score, 0.8) : score, out);
+      emit(c, ws, text, cues.other ? Math.min(score, 0.4) : cues.phone ? Math.max(score, 0.8) : score, out);
     }
     // Right after an explicit phone cue the whole digit group is the number, even in a format no plan
     // knows; as the longer reading it also wins over any partial match above ("21 284 698 2548").
     int last = trimParens(text, start, end);
     boolean readWhole = out.stream().anyMatch(sp -> sp.start() <= start && sp.end() >= last);
-    if (cue && !readWhole && Context.boundaryBefore(text, start) && Context.boundaryAfter(text, end)) {
+    if (cues.phone && !readWhole && Context.boundaryBefore(text, start) && Context.boundaryAfter(text, end)) {
       int digits = Context.digitsOf(window, 0, window.length()).length();
       if (digits >= 7 && digits <= 13) {
         out.add(new Span(Label.PRIVATE_PHONE, null, start, last, 0.7, NAME));
       }
     }
+  }
+
+  /** Where a number starting at {@code start} may begin: with a '+' or '(' right before it. */
+  private static int windowStart(String text, int start) {
+    int ws = start;
+    while (ws > 0 && start - ws < 3 && (text.charAt(ws - 1) == '+' || text.charAt(ws - 1) == '('
+        || text.charAt(ws - 1) == ' ')) {
+      ws--;
+    }
+    while (ws < start && text.charAt(ws) == ' ') {
+      ws++;
+    }
+    return ws;
+  }
+
+  /** Which kind of cue stands nearest before a number: a phone cue, or one of another kind of number. */
+  private record Cues(boolean phone, boolean other) {}
+
+  private static Cues cues(String text, int start, int end) {
+    String before = Context.before(text, start, 32);
+    for (int i = before.length() - 1; i >= 0; i--) {
+      if (Context.isAsciiDigit(before.charAt(i))) {
+        // a cue before another number belongs to that number: "Member ID: XOF882104557 +44 20 ..."
+        before = before.substring(i + 1);
+        break;
+      }
+    }
+    int lastCue = Context.endsWithKey(before, KEYS) ? before.length() : Context.lastWord(before, CUES);
+    int lastOther = Context.lastWord(before, OTHER_CUES);
+    boolean phone = lastCue > lastOther || lastOther < 0 && Context.hasWord(Context.after(text, end, 14), AFTER_CUES);
+    return new Cues(phone, lastOther > lastCue);
   }
 
   /** A libphonenumber match inside a window. */
@@ -248,6 +306,11 @@ public final class PhoneDetector implements Detector {
     boolean clockAfter = e + 1 < text.length() && text.charAt(e) == ':' && Context.isAsciiDigit(text.charAt(e + 1));
     if (!Context.boundaryAfter(text, e) || glued || clockAfter) {
       return 0; // part of a longer token: a version, an id, a longer digit run, a clock time
+    }
+    for (String group : c.raw().split(" ")) {
+      if (DATE_SHAPED.matcher(group).matches()) {
+        return 0; // "0343 6467 14.08.1949": a date is never part of a phone number
+      }
     }
     PhoneNumberType type = UTIL.getNumberType(c.number());
     if (type == PhoneNumberType.TOLL_FREE || type == PhoneNumberType.PREMIUM_RATE
