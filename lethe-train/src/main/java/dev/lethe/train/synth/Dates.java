@@ -56,6 +56,14 @@ final class Dates {
     };
   }
 
+  /** Two dates of a range written in the same format. */
+  String[] writeBoth(LocalDate d1, LocalDate d2, String lang, String country) {
+    Locale loc = locale(lang, country);
+    List<Function<Ctx, String>> formats = rng.chance(0.5) ? withYear(lang, country) : withoutYear(lang, country);
+    Function<Ctx, String> f = rng.pick(formats);
+    return new String[] {f.apply(new Ctx(d1, loc)), f.apply(new Ctx(d2, loc))};
+  }
+
   /** English ordinal of a day: 1st, 2nd, 3rd, 4th, 11th, 22nd. */
   static String ordinal(int day) {
     String suffix = day % 100 >= 11 && day % 100 <= 13 ? "th"

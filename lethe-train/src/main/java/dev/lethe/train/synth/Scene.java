@@ -185,14 +185,17 @@ final class Scene {
     }
   }
 
+  /** A title or form of address in the document's language, agreeing with the person's gender when known. */
   private String title(Person p) {
-    char g = p.gender() == '?' ? (rng.chance(0.5) ? 'm' : 'f') : p.gender();
-    if (rng.chance(0.15)) {
+    char g = p.gender();
+    if (g == '?' || rng.chance(0.15)) {
       return switch (lang) {
         case "de" -> rng.oneOf("Dr.", "Prof. Dr.", "Dr. med.");
         case "fr" -> rng.oneOf("Dr", "Pr", "Maître");
-        case "es", "pt" -> g == 'm' ? rng.oneOf("Dr.", "Don") : rng.oneOf("Dra.", "Doña");
-        case "it" -> g == 'm' ? rng.oneOf("Dott.", "Avv.", "Ing.", "geom.") : rng.oneOf("Dott.ssa", "Avv.", "Prof.ssa");
+        case "es", "pt" -> g == 'm' ? rng.oneOf("Dr.", "Don") : g == 'f' ? rng.oneOf("Dra.", "Doña") : "Dr.";
+        case "it" -> g == 'm' ? rng.oneOf("Dott.", "Avv.", "Ing.", "geom.")
+            : g == 'f' ? rng.oneOf("Dott.ssa", "Avv.", "Prof.ssa") : rng.oneOf("Avv.", "Ing.");
+        case "nl" -> rng.oneOf("dr.", "prof.", "mr.");
         default -> rng.oneOf("Dr.", "Dr", "Prof.", "Professor", "Judge", "Rev.", "Coach", "Officer", "Detective",
             "PC", "Sgt.", "Capt.");
       };
@@ -358,7 +361,6 @@ final class Scene {
       String m = DateTimeFormatter.ofPattern(rng.oneOf("MMM", "MMMM"), Locale.US).format(d1);
       return List.of(value(pd, m + " " + d1.getDayOfMonth() + rng.oneOf("–", "-") + d2.getDayOfMonth()));
     }
-    Dates.Kind k = Dates.Kind.EVENT;
     String sep = switch (lang) {
       case "de" -> rng.oneOf(" – ", " bis ", "–");
       case "fr" -> rng.oneOf(" – ", " au ");
@@ -367,8 +369,8 @@ final class Scene {
       case "pt" -> rng.oneOf(" – ", " a ");
       default -> rng.oneOf("–", " – ", " to ", " - ", " until ");
     };
-    return List.of(value(pd, dates.write(k, d1, lang, country)), prose(sep),
-        value(pd, dates.write(k, d2, lang, country)));
+    String[] both = dates.writeBoth(d1, d2, lang, country);
+    return List.of(value(pd, both[0]), prose(sep), value(pd, both[1]));
   }
 
   private String negList(String key) {

@@ -57,7 +57,7 @@ public final class SyntheticCorpus {
   private final Structured structured = new Structured(rng);
   private final long seed;
 
-  private SyntheticCorpus(long seed) {
+  SyntheticCorpus(long seed) {
     this.seed = seed;
     Fakers fakers = new Fakers(random);
     this.generators = new Scene.Generators(new Names(rng, fakers), new Addresses(rng), new Dates(rng),
@@ -130,6 +130,24 @@ public final class SyntheticCorpus {
     features.add("lang:" + lang);
     LabeledText doc = b.build(SOURCE + ":" + genre + ":" + seed + ":" + index, SOURCE);
     return new SyntheticDoc(doc, genre, lang, templateName, features);
+  }
+
+  /**
+   * Renders one template, in the plain style, as document {@code index} of this corpus would be: for tests that
+   * check exact boundaries of a known layout.
+   */
+  SyntheticDoc renderTemplate(String source, String lang, String country, int index) {
+    random.setSeed(mix(seed, index));
+    Template t = Template.parse("test", Map.of(), source);
+    Set<String> features = new TreeSet<>();
+    DocBuilder b = new DocBuilder(rng);
+    render(t.body(), new Scene(lang, country, rng, generators, features), b);
+    return new SyntheticDoc(b.build("test:" + index, SOURCE), "test", lang, t.name(), features);
+  }
+
+  /** Every template of every genre, for validation. */
+  static List<Template> templates() {
+    return TEMPLATES.all();
   }
 
   private void render(List<Template.Node> nodes, Scene scene, DocBuilder b) {
