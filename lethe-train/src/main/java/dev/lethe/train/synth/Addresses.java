@@ -140,7 +140,7 @@ final class Addresses {
     String unit = rng.chance(0.35) ? rng.pattern(pick("CA", "units")) : null;
     String line1;
     String streetPart;
-    if (unit != null && unit.matches("\\d+") ) {
+    if (unit != null && unit.matches("\\d+")) {
       line1 = unit + "-" + number + " " + street;
       streetPart = line1;
       unit = null;
@@ -227,27 +227,28 @@ final class Addresses {
   private Address es() {
     String row = pick("ES", "cities");
     String city = field(row, 0);
-    String cp = rng.pattern(field(row, 1));
     String province = field(row, 2);
-    String line1 = pick("ES", "streets") + (rng.chance(0.6) ? " " : ", ") + houseNumber(3);
-    String unit = rng.chance(0.6) ? rng.pattern(pick("ES", "units")) : null;
+    String cp = rng.pattern(field(row, 1));
     String last = cp + " " + city + (rng.chance(0.2) && !province.equals(city) ? " (" + province + ")" : "");
-    String one = line1 + (unit == null ? "" : ", " + unit) + ", " + last;
-    String multi = line1 + (unit == null ? "" : ", " + unit) + "\n" + last;
-    return make("ES", line1, unit, null, city, province.equals(city) ? null : province, cp, one, multi);
+    return streetFirst("ES", 0.6, city, province.equals(city) ? null : province, cp, last);
   }
 
   private Address it() {
     String row = pick("IT", "cities");
     String city = field(row, 0);
-    String cap = rng.pattern(field(row, 1));
     String prov = field(row, 2);
-    String line1 = pick("IT", "streets") + (rng.chance(0.6) ? " " : ", ") + houseNumber(3);
-    String unit = rng.chance(0.3) ? rng.pattern(pick("IT", "units")) : null;
+    String cap = rng.pattern(field(row, 1));
     String last = cap + " " + city + (rng.chance(0.5) ? " " + prov : rng.chance(0.3) ? " (" + prov + ")" : "");
-    String one = line1 + (unit == null ? "" : ", " + unit) + ", " + last;
-    String multi = line1 + (unit == null ? "" : ", " + unit) + "\n" + last;
-    return make("IT", line1, unit, null, city, prov, cap, one, multi);
+    return streetFirst("IT", 0.3, city, prov, cap, last);
+  }
+
+  /** Street then number ({@code Via Roma 12}, {@code Calle Mayor, 5}), an optional unit, then the postcode line. */
+  private Address streetFirst(String country, double unitChance, String city, String region, String postcode,
+      String last) {
+    String line1 = pick(country, "streets") + (rng.chance(0.6) ? " " : ", ") + houseNumber(3);
+    String unit = rng.chance(unitChance) ? rng.pattern(pick(country, "units")) : null;
+    String street = line1 + (unit == null ? "" : ", " + unit);
+    return make(country, line1, unit, null, city, region, postcode, street + ", " + last, street + "\n" + last);
   }
 
   private Address br() {
