@@ -104,10 +104,12 @@ final class Addresses {
     String city = field(row, 0);
     String postcode = field(row, 1) + " " + rng.between(1, 9) + rng.from(UK_INWARD, 2);
     String street = pick("GB", "streets") + " " + pick("GB", "suffixes");
-    String line1 = rng.chance(0.06)
-        ? rng.oneOf("Rose Cottage", "The Old Rectory", "Ivy House", "Hillcrest", "Orchard View") + ", " + street
-        : houseNumber(3) + " " + street;
-    String unit = rng.chance(0.35) ? rng.pattern(pick("GB", "units")) : null;
+    String line1 = switch (rng.weighted(0.88, 0.06, 0.06)) {
+      case 0 -> houseNumber(3) + " " + street;
+      case 1 -> rng.oneOf("Rose Cottage", "The Old Rectory", "Ivy House", "Hillcrest", "Orchard View") + ", " + street;
+      default -> rng.oneOf("PO Box ", "P.O. Box ") + houseNumber(4);
+    };
+    String unit = line1.contains("Box") || !rng.chance(0.35) ? null : rng.pattern(pick("GB", "units"));
     String locality = rng.chance(0.25) ? pick("GB", "localities") : null;
     String lastLine = city + (rng.chance(0.8) ? " " : ", ") + postcode;
     StringBuilder one = new StringBuilder();
@@ -140,7 +142,11 @@ final class Addresses {
     String unit = rng.chance(0.35) ? rng.pattern(pick("CA", "units")) : null;
     String line1;
     String streetPart;
-    if (unit != null && unit.matches("\\d+")) {
+    if (rng.chance(0.05)) {
+      line1 = rng.oneOf("PO Box ", "P.O. Box ", "CP ") + houseNumber(4) + rng.oneOf("", ", Stn A", " STN MAIN");
+      streetPart = line1;
+      unit = null;
+    } else if (unit != null && unit.matches("\\d+")) {
       line1 = unit + "-" + number + " " + street;
       streetPart = line1;
       unit = null;
@@ -162,8 +168,9 @@ final class Addresses {
     String street = pick("AU", "streets") + " " + pick("AU", "suffixes");
     String line1;
     String unit = null;
-    switch (rng.weighted(0.6, 0.15, 0.15, 0.1)) {
+    switch (rng.weighted(0.55, 0.15, 0.15, 0.1, 0.05)) {
       case 0 -> line1 = number + " " + street;
+      case 4 -> line1 = rng.oneOf("PO Box ", "Locked Bag ", "GPO Box ") + houseNumber(4);
       case 1 -> line1 = "Unit " + rng.between(1, 30) + "/" + number + " " + street;
       case 2 -> line1 = rng.between(1, 30) + "/" + number + " " + street;
       default -> {
@@ -202,8 +209,10 @@ final class Addresses {
     String row = pick("DE", "cities");
     String city = field(row, 0);
     String plz = rng.pattern(field(row, 1));
-    String line1 = pick("DE", "streets") + " " + houseNumber(3) + (rng.chance(0.1) ? rng.oneOf("a", "b", "c") : "");
-    String unit = rng.chance(0.12) ? rng.pattern(pick("DE", "units")) : null;
+    boolean box = rng.chance(0.05);
+    String line1 = box ? "Postfach " + rng.pattern("## ## ##")
+        : pick("DE", "streets") + " " + houseNumber(3) + (rng.chance(0.1) ? rng.oneOf("a", "b", "c") : "");
+    String unit = !box && rng.chance(0.12) ? rng.pattern(pick("DE", "units")) : null;
     String last = plz + " " + city;
     String one = line1 + (unit == null ? "" : ", " + unit) + ", " + last;
     String multi = line1 + (unit == null ? "" : "\n" + unit) + "\n" + last;
