@@ -373,9 +373,11 @@ final class Scene {
     return List.of(value(pd, both[0]), prose(sep), value(pd, both[1]));
   }
 
+  /** A negative of the document's language when there is a list for it; brands and people travel, eras less. */
   private String negList(String key) {
     List<String> local = NEG.getOrEmpty(lang, key);
-    return !local.isEmpty() && rng.chance(0.6) ? rng.pick(local) : rng.pick(NEG.get("en", key));
+    double p = key.equals("eras") ? 0.95 : 0.6;
+    return !local.isEmpty() && rng.chance(p) ? rng.pick(local) : rng.pick(NEG.get("en", key));
   }
 
   private List<Segment> negative(String name, String arg) {
