@@ -42,7 +42,7 @@ final class Style {
     String t = s.text();
     return switch (s.kind()) {
       case PROSE -> typos(changeCase(t), rng);
-      case NEUTRAL, IGNORE -> caseMode == Case.UPPER ? changeCase(t) : t;
+      case NEUTRAL, IGNORE -> caseMode == Case.UPPER || valuesFollowCase ? changeCase(t) : t;
       case VALUE -> valuesFollowCase && followsCase(s.label()) ? changeCase(t) : t;
     };
   }
