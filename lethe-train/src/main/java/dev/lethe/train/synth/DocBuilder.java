@@ -3,8 +3,6 @@ package dev.lethe.train.synth;
 import dev.lethe.filter.io.LabeledText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Accumulates a document segment by segment and records each span at the moment its text is appended, so
@@ -14,7 +12,6 @@ final class DocBuilder {
   private final StringBuilder text = new StringBuilder();
   private final List<LabeledText.Gold> spans = new ArrayList<>();
   private final List<LabeledText.Region> ignore = new ArrayList<>();
-  private final Set<String> features = new TreeSet<>();
   private final Rng rng;
   private Style style = Style.PLAIN;
 
@@ -64,19 +61,6 @@ final class DocBuilder {
   DocBuilder raw(String literal) {
     text.append(literal);
     return this;
-  }
-
-  DocBuilder feature(String feature) {
-    features.add(feature);
-    return this;
-  }
-
-  Set<String> features() {
-    return features;
-  }
-
-  int length() {
-    return text.length();
   }
 
   /** The finished document; leading and trailing blank lines are not kept. */

@@ -77,8 +77,4 @@ final class Lists {
   List<String> getOrEmpty(String section, String key) {
     return sections.getOrDefault(section, Map.of()).getOrDefault(key, List.of());
   }
-
-  boolean has(String section) {
-    return sections.containsKey(section);
-  }
 }

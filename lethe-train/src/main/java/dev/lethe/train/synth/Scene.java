@@ -8,7 +8,6 @@ import static dev.lethe.train.synth.Segment.value;
 import dev.lethe.filter.Label;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -453,10 +452,5 @@ final class Scene {
       case "BR" -> "R$ " + amount.replace('.', ',');
       default -> lang.equals("en") ? "€" + amount : amount.replace('.', ',') + " €";
     };
-  }
-
-  /** The current features, for the document's record. */
-  List<String> featureList() {
-    return new ArrayList<>(features);
   }
 }

@@ -1,8 +1,6 @@
 package dev.lethe.train.synth;
 
 import dev.lethe.filter.Label;
-import java.util.List;
-
 /**
  * A piece of generated text and what it is: template prose, a labelled value, an ignore region (a public
  * figure named as such), or a neutral value that must stay unlabelled (a company, a city alone, a holiday).
@@ -30,9 +28,5 @@ record Segment(String text, Kind kind, Label label, String subtype) {
 
   static Segment neutral(String text) {
     return new Segment(text, Kind.NEUTRAL, null, null);
-  }
-
-  static List<Segment> one(Segment s) {
-    return List.of(s);
   }
 }

@@ -100,10 +100,6 @@ final class Templates {
     return byGenre.getOrDefault(genre, Map.of());
   }
 
-  List<String> genres() {
-    return List.copyOf(byGenre.keySet());
-  }
-
   /** Every template, for validation. */
   List<Template> all() {
     return byGenre.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream).toList();
