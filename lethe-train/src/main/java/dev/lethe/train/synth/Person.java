@@ -12,9 +12,13 @@ import java.util.Locale;
 record Person(String given, String middle, String family, String nickname, char gender, String origin,
     boolean familyFirst, String joiner, boolean latin) {
 
+  /**
+   * The whole name in its written order. A Vietnamese middle name stands before the given name in either order
+   * (Nguyễn Văn Nam, Văn Nam Nguyễn); a Russian patronymic after it (Иванов Иван Иванович).
+   */
   String full() {
-    String g = middle == null ? given : given + joiner + middle;
-    return familyFirst ? family + joiner + (middle == null ? given : given + joiner + middle) : g + joiner + family;
+    String g = middle == null ? given : origin.equals("vi") ? middle + joiner + given : given + joiner + middle;
+    return familyFirst ? family + joiner + g : g + joiner + family;
   }
 
   /** First name, or the given name of a family-first name. */

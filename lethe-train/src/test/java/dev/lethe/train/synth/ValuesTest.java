@@ -80,6 +80,20 @@ class ValuesTest {
   }
 
   @Test
+  void nameOrderFollowsTheOrigin() {
+    assertThat(new Person("Nam", "Văn", "Nguyễn", null, '?', "vi", true, " ", true).full()).isEqualTo("Nguyễn Văn Nam");
+    assertThat(new Person("Иван", "Иванович", "Иванов", null, 'm', "ru", true, " ", false).full())
+        .isEqualTo("Иванов Иван Иванович");
+    assertThat(new Person("一郎", null, "佐藤", null, '?', "ja", true, "", false).full()).isEqualTo("佐藤一郎");
+    Person ana = new Person("Ana", null, "de la Cruz", "Nani", 'f', "es", false, " ", true);
+    assertThat(ana.full()).isEqualTo("Ana de la Cruz");
+    assertThat(ana.initialed(true)).isEqualTo("A. de la Cruz");
+    assertThat(ana.familyComma()).isEqualTo("de la Cruz, Ana");
+    assertThat(ana.airline()).isEqualTo("DE LA CRUZ/ANA");
+    assertThat(ana.withNickname()).isEqualTo("Ana \"Nani\" de la Cruz");
+  }
+
+  @Test
   void russianFeminineSurnames() {
     Names names = new Names(rng, new Fakers(rng.random()));
     for (int i = 0; i < 50; i++) {
