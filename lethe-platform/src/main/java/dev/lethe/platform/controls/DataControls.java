@@ -18,6 +18,10 @@ public final class DataControls implements AutoCloseable {
   private final Conversations conversations;
   private final Memories memories;
   private final AuditLog audit;
+  private final Exports exports;
+  private final PrivacyRequests requests;
+  private final Retention retention;
+  private final Idempotency idempotency;
 
   private DataControls(Builder b) {
     this.db = b.database;
@@ -37,6 +41,11 @@ public final class DataControls implements AutoCloseable {
     this.conversations = new Conversations(ctx);
     this.memories = new Memories(ctx);
     this.audit = new AuditLog(ctx);
+    this.exports = new Exports(ctx);
+    this.requests = new PrivacyRequests(ctx, accounts, exports);
+    this.exports.completeRequestsWith(requests);
+    this.retention = new Retention(ctx);
+    this.idempotency = new Idempotency(ctx);
   }
 
   /** Starts configuring a service over {@code database}, storing export files under {@code workspace}. */
@@ -62,6 +71,22 @@ public final class DataControls implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  public Exports exports() {
+    return exports;
+  }
+
+  public PrivacyRequests requests() {
+    return requests;
+  }
+
+  public Retention retention() {
+    return retention;
+  }
+
+  public Idempotency idempotency() {
+    return idempotency;
   }
 
   /** The read API of the snapshot builder over this service's store. */

@@ -34,13 +34,13 @@ public class Sql {
     }
   }
 
-  /** Runs a query expected to return at most one row. */
+  /** Runs a query expected to return at most one row; a row mapped to null counts as none. */
   public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
     List<T> rows = list(sql, mapper, params);
     if (rows.size() > 1) {
       throw new IllegalStateException("expected at most one row from: " + sql);
     }
-    return rows.stream().findFirst();
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   /** The single long value of a query such as {@code SELECT COUNT(*) ...}. */
@@ -86,6 +86,12 @@ public class Sql {
 
   /** Reads a nullable epoch-millisecond column. */
   public static Instant instant(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  /** Reads a nullable epoch-millisecond column by position. */
+  public static Instant instant(ResultSet rs, int column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
   }
