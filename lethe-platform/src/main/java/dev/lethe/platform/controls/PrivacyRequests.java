@@ -73,7 +73,8 @@ public final class PrivacyRequests {
     });
     ctx.notifier().send(email[0], "Confirm your privacy request",
         "Someone (hopefully you) asked Lethe for a " + kind.key().replace('_', '-') + " request.\n"
-            + "To confirm it is you, enter this code within 24 hours: " + code + "\n"
+            + "Your code: " + code + "\n"
+            + "Enter it within 24 hours to confirm it is you.\n"
             + "If it was not you, ignore this message and nothing will happen.");
     return created;
   }
