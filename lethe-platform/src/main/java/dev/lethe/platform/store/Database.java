@@ -41,6 +41,18 @@ public final class Database implements AutoCloseable {
     this.reads = reads;
   }
 
+  /**
+   * Opens the store the CLI options name: PostgreSQL when {@code dbUrl} is given (user and password
+   * from the URL or from the environment variables LETHE_DB_USER and LETHE_DB_PASSWORD), otherwise
+   * SQLite in {@code workspace}/lethe.db.
+   */
+  public static Database open(Path workspace, String dbUrl, Clock clock) {
+    if (dbUrl == null || dbUrl.isBlank()) {
+      return sqlite(workspace.resolve("lethe.db"), clock);
+    }
+    return postgres(dbUrl, System.getenv("LETHE_DB_USER"), System.getenv("LETHE_DB_PASSWORD"), clock);
+  }
+
   /** Opens (creating and migrating when needed) the SQLite database at {@code file}. */
   public static Database sqlite(Path file, Clock clock) {
     try {
