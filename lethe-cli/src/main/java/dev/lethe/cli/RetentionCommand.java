@@ -26,6 +26,14 @@ final class RetentionCommand implements Runnable {
 
     @Option(names = "--db-url", description = "PostgreSQL JDBC URL instead of the workspace's SQLite file.")
     String dbUrl;
+
+    /** Opens the store and the service, runs {@code work}, closes both. */
+    int with(java.util.function.ToIntFunction<DataControls> work) {
+      try (Database db = Database.open(workspace, dbUrl, Clock.systemUTC());
+          DataControls dc = DataControls.builder(db, workspace).build()) {
+        return work.applyAsInt(dc);
+      }
+    }
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
@@ -35,13 +43,12 @@ final class RetentionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Database db = Database.open(store.workspace, store.dbUrl, Clock.systemUTC());
-          DataControls dc = DataControls.builder(db, store.workspace).build()) {
+      return store.with(dc -> {
         Retention.Report r = dc.retention().run();
         System.out.println("purged " + r.conversationsPurged() + " conversations, " + r.accountsPurged() + " accounts; "
             + r.exportsExpired() + " exports expired" + (r.spaceReclaimed() ? "" : "; the SQLite WAL was busy, run again to truncate it"));
         return 0;
-      }
+      });
     }
   }
 
@@ -51,13 +58,12 @@ final class RetentionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Database db = Database.open(store.workspace, store.dbUrl, Clock.systemUTC());
-          DataControls dc = DataControls.builder(db, store.workspace).build()) {
+      return store.with(dc -> {
         Retention.Status s = dc.retention().status();
         System.out.println("due now: " + s.conversationsDue() + " conversations, " + s.accountsDue() + " accounts, "
             + s.exportsDue() + " exports; oldest due " + s.oldestDueAt() + "; next due " + s.nextDueAt() + "; last run " + s.lastRunAt());
         return 0;
-      }
+      });
     }
   }
 }

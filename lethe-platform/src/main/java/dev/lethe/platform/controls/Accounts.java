@@ -128,7 +128,7 @@ public final class Accounts {
   public AccountDeletion delete(String actor, String userId) {
     List<String> exportIds = new java.util.ArrayList<>();
     AccountDeletion deletion = ctx.db().write(tx -> deleteInTx(tx, actor, userId, null, exportIds));
-    exportIds.forEach(this::deleteExportFile);
+    exportIds.forEach(ctx::deleteExportFile);
     return deletion;
   }
 
@@ -160,13 +160,5 @@ public final class Accounts {
     }
     tx.audit(actor, AuditActions.ACCOUNT_DELETED, userId, userId, "conversations_hidden=" + hidden);
     return new AccountDeletion(userId, tx.now(), due, hidden);
-  }
-
-  void deleteExportFile(String exportId) {
-    try {
-      java.nio.file.Files.deleteIfExists(ctx.exportFile(exportId));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot delete export file of " + exportId, e);
-    }
   }
 }

@@ -27,4 +27,13 @@ record Context(
   Path exportFile(String exportId) {
     return exportFolder.resolve(exportId + ".zip");
   }
+
+  /** Deletes an export's file if it is there. */
+  void deleteExportFile(String exportId) {
+    try {
+      java.nio.file.Files.deleteIfExists(exportFile(exportId));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot delete the export file of " + exportId, e);
+    }
+  }
 }

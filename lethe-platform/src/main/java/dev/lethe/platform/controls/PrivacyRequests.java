@@ -142,7 +142,7 @@ public final class PrivacyRequests {
     if (result instanceof ControlsException e) {
       throw e;
     }
-    exportsToDelete.forEach(accounts::deleteExportFile);
+    exportsToDelete.forEach(ctx::deleteExportFile);
     if (exportToBuild[0] != null) {
       exports.schedule(exportToBuild[0], userId);
     }

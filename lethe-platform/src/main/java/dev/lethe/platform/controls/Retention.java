@@ -46,7 +46,7 @@ public final class Retention {
     Instant now = ctx.db().clock().instant();
     int exports = 0;
     for (String[] e : due("SELECT id, user_id FROM exports WHERE status = 'ready' AND expires_at <= ? ORDER BY expires_at, id", now)) {
-      new Accounts(ctx).deleteExportFile(e[0]);
+      ctx.deleteExportFile(e[0]);
       boolean marked = ctx.db().write(tx -> {
         if (tx.update("UPDATE exports SET status = 'expired' WHERE id = ? AND status = 'ready'", e[0]) == 0) {
           return false;
@@ -78,7 +78,7 @@ public final class Retention {
     for (String[] u : due("SELECT id, id FROM users WHERE purge_due_at <= ? AND purged_at IS NULL ORDER BY purge_due_at, id", now)) {
       String userId = u[0];
       List<String> files = ctx.db().read(sql -> sql.list("SELECT id FROM exports WHERE user_id = ?", rs -> rs.getString(1), userId));
-      files.forEach(new Accounts(ctx)::deleteExportFile);
+      files.forEach(ctx::deleteExportFile);
       boolean purged = ctx.db().write(tx -> {
         if (tx.update("UPDATE users SET email = NULL, display_name = NULL, purged_at = ? WHERE id = ? AND purged_at IS NULL",
             tx.now(), userId) == 0) {

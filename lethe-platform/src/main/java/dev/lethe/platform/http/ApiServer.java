@@ -317,7 +317,7 @@ public final class ApiServer implements AutoCloseable {
           Path file = dc.exports().download(c.userId, c.path("exportId"));
           c.http.contentType("application/zip")
               .header("Content-Disposition", "attachment; filename=\"lethe-export-" + c.path("exportId") + ".zip\"")
-              .result(Files.readAllBytes(file));
+              .result(Files.newInputStream(file));  // streamed; Javalin closes it
           return null;
         }));
     t.add(with(route("POST", API + "/me/requests", USER, 201,
@@ -335,12 +335,8 @@ public final class ApiServer implements AutoCloseable {
             f("strings", "array", false, "remove_from_outputs only: the strings to keep out of model outputs")), List.of(), true));
     t.add(route("GET", API + "/me/requests", USER, 200, "Your privacy requests.",
         c -> Views.obj("requests", Views.list(dc.requests().list(c.userId), Views::request))));
-    t.add(route("GET", API + "/me/requests/{requestId}", USER, 200, "A privacy request with its audit trail.", c -> {
-      var w = dc.requests().get(c.userId, c.path("requestId"));
-      Map<String, Object> out = Views.request(w.request());
-      out.put("trail", Views.list(w.trail(), Views::audit));
-      return out;
-    }));
+    t.add(route("GET", API + "/me/requests/{requestId}", USER, 200, "A privacy request with its audit trail.",
+        c -> Views.requestWithTrail(dc.requests().get(c.userId, c.path("requestId")))));
     t.add(with(route("POST", API + "/me/requests/{requestId}/verify", USER, 200,
         "Confirm a request with the emailed code; the request is then carried out.",
         c -> Views.request(dc.requests().verify(c.userId, c.path("requestId"), c.body().requiredString("code")))),
@@ -350,12 +346,8 @@ public final class ApiServer implements AutoCloseable {
     t.add(with(route("GET", API + "/admin/requests", ADMIN, 200, "The request queue, earliest due first (default: open ones).",
         c -> Views.obj("requests", Views.list(dc.requests().queue(c.query("status")), Views::request))),
         List.of(), List.of(f("status", "string", false, "awaiting_verification, in_progress, completed, rejected, cancelled")), false));
-    t.add(route("GET", API + "/admin/requests/{requestId}", ADMIN, 200, "Any request with its audit trail.", c -> {
-      var w = dc.requests().getForAdmin(c.path("requestId"));
-      Map<String, Object> out = Views.request(w.request());
-      out.put("trail", Views.list(w.trail(), Views::audit));
-      return out;
-    }));
+    t.add(route("GET", API + "/admin/requests/{requestId}", ADMIN, 200, "Any request with its audit trail.",
+        c -> Views.requestWithTrail(dc.requests().getForAdmin(c.path("requestId")))));
     t.add(with(route("POST", API + "/admin/requests/{requestId}/reject", ADMIN, 200, "Close an open request without acting on it.",
         c -> Views.request(dc.requests().reject(c.path("requestId"), c.body().requiredString("reason")))),
         List.of(f("reason", "string", true, null)), List.of(), false));

@@ -88,6 +88,12 @@ final class Views {
         "strings", r.stringCount());
   }
 
+  static Map<String, Object> requestWithTrail(dev.lethe.platform.controls.PrivacyRequests.WithTrail w) {
+    Map<String, Object> out = request(w.request());
+    out.put("trail", list(w.trail(), Views::audit));
+    return out;
+  }
+
   static Map<String, Object> audit(AuditEntry a) {
     return obj("seq", a.seq(), "idx", a.idx(), "at", a.at(), "actor", a.actor(), "action", a.action(), "user_id", a.userId(),
         "subject_id", a.subjectId(), "detail", a.detail());

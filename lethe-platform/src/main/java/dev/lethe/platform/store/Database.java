@@ -188,7 +188,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one read-only transaction: every statement sees the same state. */
   public <T> T read(Function<Sql, T> work) {
-    try (Connection c = openSnapshot()) {
+    try (Connection c = readTransaction(false)) {
       try {
         return work.apply(new Sql(c));
       } finally {
@@ -205,6 +205,10 @@ public final class Database implements AutoCloseable {
    * open. The caller closes it; while it is open it holds a pooled connection.
    */
   public Connection openSnapshot() {
+    return readTransaction(true);
+  }
+
+  private Connection readTransaction(boolean fixNow) {
     Connection c = null;
     try {
       c = reads.getConnection();
@@ -213,9 +217,11 @@ public final class Database implements AutoCloseable {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
       }
-      // The first read fixes the snapshot (SQLite starts a deferred transaction's snapshot lazily).
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq FROM clock")) {
-        rs.next();
+      if (fixNow) {
+        // The first read fixes the snapshot (both engines start it lazily, at the first statement).
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT seq FROM clock")) {
+          rs.next();
+        }
       }
       return c;
     } catch (SQLException e) {
