@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       RedactCommand.class,
+      RedactCommand.class,
       EvalCommand.class,
+      ServeCommand.class,
+      RetentionCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

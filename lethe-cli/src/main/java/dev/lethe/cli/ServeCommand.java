@@ -1,0 +1,91 @@
+package dev.lethe.cli;
+
+import dev.lethe.platform.controls.DataControls;
+import dev.lethe.platform.controls.Secrets;
+import dev.lethe.platform.http.ApiConfig;
+import dev.lethe.platform.http.ApiServer;
+import dev.lethe.platform.store.Database;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Run the data controls HTTP API (users' settings, history, deletion, memories, exports, privacy requests).",
+        "Service tokens come from LETHE_ADMIN_TOKEN and LETHE_INGEST_TOKEN; when unset, random ones are made once and kept in"
+            + " <workspace>/service-tokens.properties (mode 600). Tokens are never printed or logged."})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--workspace", defaultValue = "workspace",
+      description = "Folder for the SQLite database (lethe.db), exports and the outbox (default ./${DEFAULT-VALUE}).")
+  Path workspace;
+
+  @Option(names = "--db-url", description = "PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db) instead of SQLite;"
+      + " credentials in the URL or LETHE_DB_USER / LETHE_DB_PASSWORD.")
+  String dbUrl;
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(workspace);
+    Properties tokens = serviceTokens(workspace);
+    Database db = Database.open(workspace, dbUrl, Clock.systemUTC());
+    DataControls dc = DataControls.builder(db, workspace).build();
+    ApiServer server = ApiServer.start(dc,
+        ApiConfig.of(host, port, tokens.getProperty("admin"), tokens.getProperty("ingest")));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      dc.close();
+      db.close();
+      stopped.countDown();
+    }, "lethe-serve-stop"));
+    System.out.println("lethe serve: listening on http://" + host + ":" + server.port() + " ("
+        + (dbUrl == null ? "SQLite " + workspace.resolve("lethe.db") : "PostgreSQL") + "); OpenAPI at /openapi.json; Ctrl-C stops");
+    stopped.await();
+    return 0;
+  }
+
+  /** The admin and ingest tokens: from the environment, else kept in the workspace (created once). */
+  static Properties serviceTokens(Path workspace) throws IOException {
+    Properties p = new Properties();
+    Path file = workspace.resolve("service-tokens.properties");
+    if (Files.exists(file)) {
+      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(in);
+      }
+    }
+    boolean changed = false;
+    for (String kind : new String[] {"admin", "ingest"}) {
+      String env = System.getenv("LETHE_" + kind.toUpperCase() + "_TOKEN");
+      if (env != null && !env.isBlank()) {
+        p.setProperty(kind, env);
+      } else if (p.getProperty(kind) == null) {
+        p.setProperty(kind, Secrets.newToken());
+        changed = true;
+      }
+    }
+    if (changed) {
+      Properties stored = new Properties();
+      stored.putAll(p);
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        stored.store(out, "lethe service tokens (admin, ingest); keep secret");
+      }
+      System.out.println("lethe serve: service tokens kept in " + file + " (set LETHE_ADMIN_TOKEN / LETHE_INGEST_TOKEN to override)");
+    }
+    return p;
+  }
+}

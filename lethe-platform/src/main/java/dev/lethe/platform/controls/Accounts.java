@@ -1,0 +1,164 @@
+package dev.lethe.platform.controls;
+
+import dev.lethe.platform.store.Sql;
+import dev.lethe.platform.store.Tx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts, bearer tokens and the per-user settings with their full history. */
+public final class Accounts {
+  private final Context ctx;
+
+  Accounts(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Creates an account and its first token. An email held by a live account is refused; an email
+   * of a deleted account gets a new account with a new id, linked to none of the old data.
+   *
+   * @param improveModel initial "improve the model for everyone" (null: on)
+   * @param memoriesEnabled initial memories setting (null: on)
+   */
+  public Registration register(String email, String displayName, Boolean improveModel, Boolean memoriesEnabled) {
+    String normalized = Validation.email("email", email);
+    String name = Validation.optionalText("display_name", displayName, 200);
+    boolean improve = improveModel == null || improveModel;
+    boolean memories = memoriesEnabled == null || memoriesEnabled;
+    String token = Secrets.newToken();
+    User user = ctx.db().write(tx -> {
+      if (tx.count("SELECT COUNT(*) FROM users WHERE email = ? AND deleted_at IS NULL", normalized) > 0) {
+        throw ControlsException.conflict("email: an account with this email already exists");
+      }
+      String id = ctx.ids().next("usr");
+      tx.update(
+          "INSERT INTO users (id, email, display_name, created_at, improve_model, memories_enabled)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          id, normalized, name, tx.now(), improve, memories);
+      recordSetting(tx, id, Setting.IMPROVE_MODEL, improve);
+      recordSetting(tx, id, Setting.MEMORIES_ENABLED, memories);
+      tx.update("INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)", Secrets.hash(token), id, tx.now());
+      tx.audit(Actors.INGEST, AuditActions.ACCOUNT_CREATED, id, id, null);
+      return new User(id, normalized, name, tx.now(), new Settings(improve, memories));
+    });
+    return new Registration(user, token);
+  }
+
+  /** Issues another bearer token for a live user (a new sign-in); returns it once. */
+  public String issueToken(String userId) {
+    String token = Secrets.newToken();
+    ctx.db().write(tx -> {
+      ctx.liveUser(tx, userId);
+      tx.update("INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)", Secrets.hash(token), userId, tx.now());
+      tx.audit(Actors.INGEST, AuditActions.TOKEN_ISSUED, userId, null, null);
+      return null;
+    });
+    return token;
+  }
+
+  /** The live user a bearer token belongs to. */
+  public Optional<String> authenticate(String token) {
+    if (token == null || token.isEmpty() || token.length() > 200) {
+      return Optional.empty();
+    }
+    return ctx.db().read(sql -> sql.one(
+        "SELECT t.user_id FROM tokens t JOIN users u ON u.id = t.user_id"
+            + " WHERE t.token_hash = ? AND u.deleted_at IS NULL",
+        rs -> rs.getString(1), Secrets.hash(token)));
+  }
+
+  /** The live user, or NOT_FOUND. */
+  public User get(String userId) {
+    return ctx.db().read(sql -> ctx.liveUser(sql, userId));
+  }
+
+  /**
+   * Changes settings; null leaves one as it is. Each actual change is appended to the history.
+   * Turning "improve the model" off or on affects only conversations started afterwards.
+   */
+  public Settings updateSettings(String actor, String userId, Boolean improveModel, Boolean memoriesEnabled) {
+    return ctx.db().write(tx -> {
+      Settings current = ctx.liveUser(tx, userId).settings();
+      boolean improve = improveModel == null ? current.improveModel() : improveModel;
+      boolean memories = memoriesEnabled == null ? current.memoriesEnabled() : memoriesEnabled;
+      if (improve != current.improveModel()) {
+        changeSetting(tx, actor, userId, Setting.IMPROVE_MODEL, improve);
+      }
+      if (memories != current.memoriesEnabled()) {
+        changeSetting(tx, actor, userId, Setting.MEMORIES_ENABLED, memories);
+      }
+      return new Settings(improve, memories);
+    });
+  }
+
+  static void changeSetting(Tx tx, String actor, String userId, Setting setting, boolean enabled) {
+    tx.update("UPDATE users SET " + setting.key() + " = ? WHERE id = ?", enabled, userId);
+    recordSetting(tx, userId, setting, enabled);
+    tx.audit(actor, "setting." + setting.key(), userId, null, enabled ? "on" : "off");
+  }
+
+  private static void recordSetting(Tx tx, String userId, Setting setting, boolean enabled) {
+    tx.update(
+        "INSERT INTO setting_changes (user_id, seq, changed_at, setting, enabled) VALUES (?, ?, ?, ?, ?)",
+        userId, tx.seq(), tx.now(), setting.key(), enabled);
+  }
+
+  /** Every setting value the user ever had, oldest first, starting with the values at registration. */
+  public List<SettingChange> settingsHistory(String userId) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return history(sql, userId);
+    });
+  }
+
+  static List<SettingChange> history(Sql sql, String userId) {
+    return sql.list(
+        "SELECT setting, enabled, changed_at, seq FROM setting_changes WHERE user_id = ? ORDER BY seq, setting",
+        rs -> new SettingChange(
+            Setting.ofKey(rs.getString("setting")), Sql.flag(rs, "enabled"), Sql.instant(rs, "changed_at"), rs.getLong("seq")),
+        userId);
+  }
+
+  /**
+   * Deletes the account: tokens, memories, exports and idempotency records go now, conversations
+   * are hidden now and purged with the rest of the account after the deletion grace period; open
+   * privacy requests are cancelled. The audit trail (no content) and the suppression list stay.
+   */
+  public AccountDeletion delete(String actor, String userId) {
+    List<String> exportIds = new java.util.ArrayList<>();
+    AccountDeletion deletion = ctx.db().write(tx -> deleteInTx(tx, actor, userId, null, exportIds));
+    exportIds.forEach(ctx::deleteExportFile);
+    return deletion;
+  }
+
+  AccountDeletion deleteInTx(Tx tx, String actor, String userId, String byRequestId, List<String> exportIdsOut) {
+    ctx.liveUser(tx, userId);
+    Instant due = tx.now().plus(ctx.policy().deletionGrace());
+    tx.update("UPDATE users SET deleted_at = ?, purge_due_at = ? WHERE id = ?", tx.now(), due, userId);
+    tx.update("DELETE FROM tokens WHERE user_id = ?", userId);
+    tx.update("DELETE FROM memories WHERE user_id = ?", userId);
+    tx.update("DELETE FROM idempotency_keys WHERE user_id = ?", userId);
+    exportIdsOut.addAll(tx.list("SELECT id FROM exports WHERE user_id = ?", rs -> rs.getString(1), userId));
+    tx.update("DELETE FROM exports WHERE user_id = ?", userId);
+    int hidden = tx.update(
+        "UPDATE conversations SET deleted_at = ?,"
+            + " purge_due_at = CASE WHEN purge_due_at IS NOT NULL AND purge_due_at < ? THEN purge_due_at ELSE ? END"
+            + " WHERE user_id = ? AND deleted_at IS NULL",
+        tx.now(), due, due, userId);
+    List<String> open = tx.list(
+        "SELECT id FROM privacy_requests WHERE user_id = ? AND status IN ('awaiting_verification', 'in_progress')",
+        rs -> rs.getString(1), userId);
+    for (String requestId : open) {
+      if (!requestId.equals(byRequestId)) {
+        tx.update(
+            "UPDATE privacy_requests SET status = 'cancelled', code_hash = NULL, outcome = 'account deleted' WHERE id = ?",
+            requestId);
+        tx.update("DELETE FROM suppression_entries WHERE request_id = ? AND added_seq IS NULL", requestId);
+        tx.audit(actor, AuditActions.REQUEST_CANCELLED, userId, requestId, "account deleted");
+      }
+    }
+    tx.audit(actor, AuditActions.ACCOUNT_DELETED, userId, userId, "conversations_hidden=" + hidden);
+    return new AccountDeletion(userId, tx.now(), due, hidden);
+  }
+}

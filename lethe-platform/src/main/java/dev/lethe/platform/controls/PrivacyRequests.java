@@ -1,0 +1,264 @@
+package dev.lethe.platform.controls;
+
+import dev.lethe.platform.store.Sql;
+import dev.lethe.platform.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Privacy requests (access, delete, do-not-train, remove-from-outputs). Each is due one calendar
+ * month after it is made (GDPR art. 12(3)), acts only after an identity check (a one-time code sent
+ * to the account's email), refuses duplicates of an open request, and leaves an audit trail of every
+ * step.
+ */
+public final class PrivacyRequests {
+  static final int CODE_ATTEMPTS = 5;
+  private static final String COLUMNS =
+      "r.id, r.user_id, r.kind, r.status, r.created_at, r.due_at, r.verified_at, r.completed_at, r.outcome,"
+          + " (SELECT COUNT(*) FROM suppression_entries s WHERE s.request_id = r.id) AS strings";
+
+  /** A request with its audit trail. */
+  public record WithTrail(PrivacyRequest request, List<AuditEntry> trail) {}
+
+  private final Context ctx;
+  private final Accounts accounts;
+  private final Exports exports;
+
+  PrivacyRequests(Context ctx, Accounts accounts, Exports exports) {
+    this.ctx = ctx;
+    this.accounts = accounts;
+    this.exports = exports;
+  }
+
+  /**
+   * Files a request and sends the identity-check code to the account's email.
+   *
+   * @param strings for {@link RequestKind#REMOVE_FROM_OUTPUTS}: the strings to suppress (1 to 50, each
+   *     2 to 500 characters); must be empty for the other kinds
+   * @throws ControlsException CONFLICT with detail {@code existing_request_id} when the same request
+   *     (same kind and strings) is already open
+   */
+  public PrivacyRequest create(String userId, RequestKind kind, List<String> strings) {
+    List<String> texts = checkStrings(kind, strings == null ? List.of() : strings);
+    String fingerprint = kind.key() + ":" + Secrets.hash(String.join("\u0000", texts.stream().sorted().toList()));
+    String code = Secrets.newCode(8);
+    String[] email = new String[1];
+    PrivacyRequest created = ctx.db().write(tx -> {
+      User user = ctx.liveUser(tx, userId);
+      email[0] = user.email();
+      tx.one("SELECT id FROM privacy_requests WHERE user_id = ? AND fingerprint = ?"
+              + " AND status IN ('awaiting_verification', 'in_progress')", rs -> rs.getString(1), userId, fingerprint)
+          .ifPresent(existing -> {
+            throw ControlsException.conflict("an identical request is already open", Map.of("existing_request_id", existing));
+          });
+      String id = ctx.ids().next("req");
+      Instant due = tx.now().atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+      tx.update(
+          "INSERT INTO privacy_requests (id, user_id, kind, status, fingerprint, created_at, due_at, code_hash,"
+              + " code_expires_at, code_attempts) VALUES (?, ?, ?, 'awaiting_verification', ?, ?, ?, ?, ?, 0)",
+          id, userId, kind.key(), fingerprint, tx.now(), due, Secrets.hash(code), tx.now().plus(java.time.Duration.ofHours(24)));
+      for (String text : texts) {
+        tx.update("INSERT INTO suppression_entries (id, request_id, user_id, text) VALUES (?, ?, ?, ?)",
+            ctx.ids().next("sup"), id, userId, text);
+      }
+      tx.audit(Actors.user(userId), AuditActions.REQUEST_CREATED, userId, id, "kind=" + kind.key() + " strings=" + texts.size());
+      tx.audit(Actors.SYSTEM, AuditActions.REQUEST_CODE_SENT, userId, id, "to registered email");
+      return get(tx, id);
+    });
+    ctx.notifier().send(email[0], "Confirm your privacy request",
+        "Someone (hopefully you) asked Lethe for a " + kind.key().replace('_', '-') + " request.\n"
+            + "Your code: " + code + "\n"
+            + "Enter it within 24 hours to confirm it is you.\n"
+            + "If it was not you, ignore this message and nothing will happen.");
+    return created;
+  }
+
+  private static List<String> checkStrings(RequestKind kind, List<String> strings) {
+    if (kind != RequestKind.REMOVE_FROM_OUTPUTS) {
+      if (!strings.isEmpty()) {
+        throw ControlsException.invalid("strings", "only a remove_from_outputs request takes strings");
+      }
+      return List.of();
+    }
+    if (strings.isEmpty() || strings.size() > 50) {
+      throw ControlsException.invalid("strings", "give 1 to 50 strings to remove from model outputs");
+    }
+    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    for (int i = 0; i < strings.size(); i++) {
+      String s = strings.get(i);
+      Validation.text("strings[" + i + "]", s == null ? null : s.strip(), 2, 500);
+      unique.add(s.strip());
+    }
+    return new ArrayList<>(unique);
+  }
+
+  /**
+   * Checks the identity code and, when it matches, carries the request out: delete erases the
+   * account, do-not-train turns the setting off and excludes everything taken before, remove-from-
+   * outputs activates the suppression entries, access builds an export (completed when it is ready).
+   * A wrong code counts an attempt; after {@value #CODE_ATTEMPTS} or after expiry the request is
+   * rejected.
+   */
+  public PrivacyRequest verify(String userId, String requestId, String code) {
+    if (code == null || code.isBlank()) {
+      throw ControlsException.invalid("code", "is required");
+    }
+    List<String> exportsToDelete = new ArrayList<>();
+    String[] exportToBuild = new String[1];
+    Object result = ctx.db().write(tx -> {
+      PrivacyRequest r = owned(tx, userId, requestId);
+      if (!r.status().equals("awaiting_verification")) {
+        throw ControlsException.conflict("the request is " + r.status() + ", not awaiting verification");
+      }
+      var check = tx.one("SELECT code_hash, code_expires_at, code_attempts FROM privacy_requests WHERE id = ?",
+          rs -> new Object[] {rs.getString(1), Sql.instant(rs, "code_expires_at"), rs.getInt(3)}, requestId).orElseThrow();
+      if (!tx.now().isBefore((Instant) check[1])) {
+        reject(tx, Actors.SYSTEM, r, "verification code expired");
+        return ControlsException.conflict("the code expired; the request was closed, make a new one");
+      }
+      if (!Secrets.matches(code.strip(), (String) check[0])) {
+        int attempts = (int) check[2] + 1;
+        tx.update("UPDATE privacy_requests SET code_attempts = ? WHERE id = ?", attempts, requestId);
+        tx.audit(Actors.user(userId), AuditActions.REQUEST_VERIFICATION_FAILED, userId, requestId, "attempt=" + attempts);
+        if (attempts >= CODE_ATTEMPTS) {
+          reject(tx, Actors.SYSTEM, r, "identity check failed " + attempts + " times");
+          return ControlsException.conflict("wrong code; too many attempts, the request was closed");
+        }
+        return ControlsException.invalid("code", "does not match; " + (CODE_ATTEMPTS - attempts) + " attempts left");
+      }
+      tx.update("UPDATE privacy_requests SET status = 'in_progress', verified_at = ?, code_hash = NULL WHERE id = ?",
+          tx.now(), requestId);
+      tx.audit(Actors.user(userId), AuditActions.REQUEST_VERIFIED, userId, requestId, "by emailed code");
+      act(tx, r, exportsToDelete, exportToBuild);
+      return get(tx, requestId);
+    });
+    // A refused verification still commits (attempt counted, request closed) before reporting it.
+    if (result instanceof ControlsException e) {
+      throw e;
+    }
+    exportsToDelete.forEach(ctx::deleteExportFile);
+    if (exportToBuild[0] != null) {
+      exports.schedule(exportToBuild[0], userId);
+    }
+    return (PrivacyRequest) result;
+  }
+
+  private void act(Tx tx, PrivacyRequest r, List<String> exportsToDelete, String[] exportToBuild) {
+    String userId = r.userId();
+    switch (r.kind()) {
+      case ACCESS -> {
+        Export export = exports.requestInTx(tx, Actors.SYSTEM, userId, r.id());
+        exportToBuild[0] = export.id();
+      }
+      case DELETE -> {
+        AccountDeletion d = accounts.deleteInTx(tx, Actors.SYSTEM, userId, r.id(), exportsToDelete);
+        complete(tx, r, "account deleted; " + d.conversationsHidden() + " conversations hidden, purge due " + d.purgeDueAt());
+      }
+      case DO_NOT_TRAIN -> {
+        if (ctx.liveUser(tx, userId).settings().improveModel()) {
+          Accounts.changeSetting(tx, Actors.SYSTEM, userId, Setting.IMPROVE_MODEL, false);
+        }
+        int conversations = tx.update(
+            "UPDATE conversations SET training_eligible = 0 WHERE user_id = ? AND training_eligible = 1", userId);
+        int memories = tx.update("UPDATE memories SET training_eligible = 0 WHERE user_id = ? AND training_eligible = 1", userId);
+        complete(tx, r, "improve_model off; " + conversations + " conversations and " + memories + " memories excluded from training");
+      }
+      case REMOVE_FROM_OUTPUTS -> {
+        List<String> entries = tx.list("SELECT id FROM suppression_entries WHERE request_id = ? ORDER BY id",
+            rs -> rs.getString(1), r.id());
+        tx.update("UPDATE suppression_entries SET added_seq = ?, added_at = ? WHERE request_id = ?", tx.seq(), tx.now(), r.id());
+        for (String entry : entries) {
+          tx.audit(Actors.SYSTEM, AuditActions.SUPPRESSION_ADDED, userId, entry, "request=" + r.id());
+        }
+        complete(tx, r, entries.size() + " strings added to the suppression list");
+      }
+    }
+  }
+
+  void completeAccess(Tx tx, String requestId, String exportId, Instant expires) {
+    PrivacyRequest r = get(tx, requestId);
+    if (r.status().equals("in_progress")) {
+      complete(tx, r, "export " + exportId + " ready; link valid until " + expires);
+    }
+  }
+
+  private static void complete(Tx tx, PrivacyRequest r, String outcome) {
+    tx.update("UPDATE privacy_requests SET status = 'completed', completed_at = ?, outcome = ? WHERE id = ?", tx.now(), outcome, r.id());
+    tx.audit(Actors.SYSTEM, AuditActions.REQUEST_COMPLETED, r.userId(), r.id(), "kind=" + r.kind().key() + "; " + outcome);
+  }
+
+  private static void reject(Tx tx, String actor, PrivacyRequest r, String reason) {
+    tx.update("UPDATE privacy_requests SET status = 'rejected', completed_at = ?, code_hash = NULL, outcome = ? WHERE id = ?",
+        tx.now(), reason, r.id());
+    tx.update("DELETE FROM suppression_entries WHERE request_id = ? AND added_seq IS NULL", r.id());
+    tx.audit(actor, AuditActions.REQUEST_REJECTED, r.userId(), r.id(), reason);
+  }
+
+  /** An operator closes an open request without acting on it (e.g. abusive or impossible). */
+  public PrivacyRequest reject(String requestId, String reason) {
+    String why = Validation.text("reason", reason, 1, 500);
+    return ctx.db().write(tx -> {
+      PrivacyRequest r = tx.one("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.id = ?", PrivacyRequests::map, requestId)
+          .orElseThrow(() -> ControlsException.notFound("request"));
+      if (!r.open()) {
+        throw ControlsException.conflict("the request is already " + r.status());
+      }
+      reject(tx, Actors.ADMIN, r, "rejected by operator: " + why);
+      return get(tx, requestId);
+    });
+  }
+
+  /** The user's requests, newest first. */
+  public List<PrivacyRequest> list(String userId) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return sql.list("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.user_id = ? ORDER BY r.created_at DESC, r.id",
+          PrivacyRequests::map, userId);
+    });
+  }
+
+  /** One of the user's requests with its audit trail, or NOT_FOUND. */
+  public WithTrail get(String userId, String requestId) {
+    return ctx.db().read(sql -> new WithTrail(owned(sql, userId, requestId), AuditLog.forSubject(sql, requestId)));
+  }
+
+  /** The operators' queue: requests with the given status (null: open ones), earliest due first. */
+  public List<PrivacyRequest> queue(String status) {
+    return ctx.db().read(sql -> status == null
+        ? sql.list("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.status IN ('awaiting_verification', 'in_progress')"
+            + " ORDER BY r.due_at, r.id", PrivacyRequests::map)
+        : sql.list("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.status = ? ORDER BY r.due_at, r.id",
+            PrivacyRequests::map, status));
+  }
+
+  /** Any request with its audit trail, for operators. */
+  public WithTrail getForAdmin(String requestId) {
+    return ctx.db().read(sql -> new WithTrail(
+        sql.one("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.id = ?", PrivacyRequests::map, requestId)
+            .orElseThrow(() -> ControlsException.notFound("request")),
+        AuditLog.forSubject(sql, requestId)));
+  }
+
+  private PrivacyRequest owned(Sql sql, String userId, String requestId) {
+    ctx.liveUser(sql, userId);
+    return sql.one("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.id = ? AND r.user_id = ?", PrivacyRequests::map,
+            requestId, userId)
+        .orElseThrow(() -> ControlsException.notFound("request"));
+  }
+
+  private static PrivacyRequest get(Sql sql, String requestId) {
+    return sql.one("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.id = ?", PrivacyRequests::map, requestId).orElseThrow();
+  }
+
+  private static PrivacyRequest map(ResultSet rs) throws SQLException {
+    return new PrivacyRequest(rs.getString("id"), rs.getString("user_id"), RequestKind.ofKey(rs.getString("kind")),
+        rs.getString("status"), Sql.instant(rs, "created_at"), Sql.instant(rs, "due_at"), Sql.instant(rs, "verified_at"),
+        Sql.instant(rs, "completed_at"), rs.getString("outcome"), rs.getInt("strings"));
+  }
+}

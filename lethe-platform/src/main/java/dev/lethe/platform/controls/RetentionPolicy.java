@@ -1,0 +1,16 @@
+package dev.lethe.platform.controls;
+
+import java.time.Duration;
+
+/**
+ * How long things are kept.
+ *
+ * @param temporaryChat a temporary chat is purged this long after it started (kept for safety review)
+ * @param deletionGrace a deleted conversation or account is purged this long after the deletion
+ * @param exportLink an export's download link works this long after the export is ready
+ */
+public record RetentionPolicy(Duration temporaryChat, Duration deletionGrace, Duration exportLink) {
+  /** 30 days for temporary chats and deletions, 24 hours for export links: what users are promised. */
+  public static final RetentionPolicy PROMISED =
+      new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(30), Duration.ofHours(24));
+}

@@ -1,0 +1,28 @@
+package dev.lethe.platform.http;
+
+/**
+ * How the HTTP API listens and which service tokens it accepts. Tokens are hashed on construction
+ * and the plain values are not kept; {@link #toString()} never shows them.
+ *
+ * @param host address to bind, e.g. 127.0.0.1 (0.0.0.0 for all interfaces)
+ * @param port TCP port; 0 picks a free one
+ */
+public record ApiConfig(String host, int port, String adminTokenHash, String ingestTokenHash) {
+
+  /** A configuration from the plain admin and ingest tokens (each at least 32 characters). */
+  public static ApiConfig of(String host, int port, String adminToken, String ingestToken) {
+    return new ApiConfig(host, port, hashOf("admin token", adminToken), hashOf("ingest token", ingestToken));
+  }
+
+  private static String hashOf(String what, String token) {
+    if (token == null || token.length() < 32) {
+      throw new IllegalArgumentException(what + " must have at least 32 characters");
+    }
+    return dev.lethe.platform.controls.Secrets.hash(token);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiConfig[host=" + host + ", port=" + port + "]";
+  }
+}

@@ -1,0 +1,365 @@
+package dev.lethe.platform.http;
+
+import static dev.lethe.platform.http.Route.Auth.ADMIN;
+import static dev.lethe.platform.http.Route.Auth.INGEST;
+import static dev.lethe.platform.http.Route.Auth.PUBLIC;
+import static dev.lethe.platform.http.Route.Auth.USER;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.platform.controls.Actors;
+import dev.lethe.platform.controls.ControlsException;
+import dev.lethe.platform.controls.DataControls;
+import dev.lethe.platform.controls.Idempotency;
+import dev.lethe.platform.controls.Registration;
+import dev.lethe.platform.controls.RequestKind;
+import dev.lethe.platform.controls.Secrets;
+import dev.lethe.platform.training.TrainingView;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API (Javalin): ingest routes for the chat product, user routes for a user's own data,
+ * admin routes for operators, the OpenAPI document at {@code /openapi.json} and a small web page at
+ * {@code /}. Bearer tokens only; user tokens reach only their own data (anyone else's is a 404).
+ * Nothing here logs tokens or content.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final String API = "/api/v1";
+
+  private final DataControls dc;
+  private final ApiConfig config;
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<Route> routes;
+  private final Javalin app;
+
+  private ApiServer(DataControls dc, ApiConfig config) {
+    this.dc = dc;
+    this.config = config;
+    this.routes = routes();
+    byte[] openApi = OpenApi.document(routes, json);
+    this.app = Javalin.create(c -> {
+      c.jsonMapper(new JavalinJackson(json, false));
+      c.startup.showJavalinBanner = false;
+      c.jetty.host = config.host();
+      c.jetty.port = config.port();
+      c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      c.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/lethe-ui/index.html")));
+      for (Route r : routes) {
+        c.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), ctx -> handle(r, ctx));
+      }
+      c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.field, e.getMessage(), Map.of()));
+      c.routes.exception(ControlsException.class, (e, ctx) -> error(ctx, status(e.reason()), e.field(), e.getMessage(), e.details()));
+      c.routes.exception(Exception.class, (e, ctx) -> {
+        // Class and route only: exception messages may quote SQL parameters, i.e. content.
+        LOG.error("internal error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
+        error(ctx, 500, null, "internal error", Map.of());
+      });
+    });
+  }
+
+  /** Starts the API; {@link #port()} tells where it listens. */
+  public static ApiServer start(DataControls controls, ApiConfig config) {
+    ApiServer server = new ApiServer(controls, config);
+    server.app.start();
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** "METHOD path" of every route, in table order (the documentation's route table lists the same). */
+  public List<String> routeTable() {
+    return routes.stream().map(r -> r.method() + " " + r.path()).toList();
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+      return Objects.requireNonNull(in, name).readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int status(ControlsException.Reason reason) {
+    return switch (reason) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case GONE -> 410;
+    };
+  }
+
+  private static void error(Context ctx, int status, String field, String message, Map<String, Object> details) {
+    Map<String, Object> body = Views.obj("error", message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    body.putAll(details);
+    if (status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
+    ctx.status(status).json(body);
+  }
+
+  private void handle(Route route, Context ctx) throws Exception {
+    String userId = authenticate(route.auth(), ctx);
+    Call call = new Call(ctx, userId, json, route);
+    String key = route.idempotent() ? idempotencyKey(ctx) : null;
+    String operation = route.method() + " " + ctx.path();
+    if (key != null) {
+      var stored = dc.idempotency().find(userId, key);
+      if (stored.isPresent()) {
+        Idempotency.Stored s = stored.get();
+        if (!s.operation().equals(operation)) {
+          throw new ApiException(409, "Idempotency-Key", "Idempotency-Key: already used for " + s.operation());
+        }
+        ctx.status(s.status()).header("Idempotent-Replayed", "true").contentType("application/json").result(s.body());
+        return;
+      }
+    }
+    Object result = route.action().handle(call);
+    if (result != null) {
+      byte[] body = json.writeValueAsBytes(result);
+      ctx.status(route.status()).contentType("application/json").result(body);
+      if (key != null) {
+        dc.idempotency().save(userId, key, operation, route.status(), new String(body, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static String idempotencyKey(Context ctx) {
+    String key = ctx.header("Idempotency-Key");
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > 100) {
+      throw ApiException.badRequest("Idempotency-Key", "must have 1 to 100 characters");
+    }
+    return key;
+  }
+
+  private String authenticate(Route.Auth auth, Context ctx) {
+    if (auth == PUBLIC) {
+      return null;
+    }
+    String header = ctx.header("Authorization");
+    if (header == null || !header.startsWith("Bearer ") || header.length() < 8) {
+      throw new ApiException(401, null, "missing bearer token (Authorization: Bearer ...)");
+    }
+    String token = header.substring(7).strip();
+    byte[] hash = Secrets.hash(token).getBytes(StandardCharsets.US_ASCII);
+    boolean admin = java.security.MessageDigest.isEqual(hash, config.adminTokenHash().getBytes(StandardCharsets.US_ASCII));
+    boolean ingest = java.security.MessageDigest.isEqual(hash, config.ingestTokenHash().getBytes(StandardCharsets.US_ASCII));
+    String user = admin || ingest ? null : dc.accounts().authenticate(token).orElse(null);
+    boolean allowed = switch (auth) {
+      case ADMIN -> admin;
+      case INGEST -> ingest;
+      case USER -> user != null;
+      case PUBLIC -> true;
+    };
+    if (allowed) {
+      return user;
+    }
+    if (admin || ingest || user != null) {
+      throw new ApiException(403, null, "this token may not use " + auth.name().toLowerCase(java.util.Locale.ROOT) + " routes");
+    }
+    throw new ApiException(401, null, "unknown or revoked bearer token");
+  }
+
+  private static Route.Field f(String name, String type, boolean required, String description) {
+    return new Route.Field(name, type, required, description);
+  }
+
+  private static Route route(String method, String path, Route.Auth auth, int status, String summary, Route.Action action) {
+    return new Route(method, path, auth, status, summary, List.of(), List.of(), false, action);
+  }
+
+  private static Route with(Route r, List<Route.Field> body, List<Route.Field> query, boolean idempotent) {
+    return new Route(r.method(), r.path(), r.auth(), r.status(), r.summary(), body, query, idempotent, r.action());
+  }
+
+  private List<Route> routes() {
+    List<Route> t = new ArrayList<>();
+    t.add(route("GET", "/health", PUBLIC, 200, "Liveness: the service and its database answer.",
+        c -> Views.obj("status", "ok", "engine", dc.database().engine().name().toLowerCase())));
+
+    // Ingest: the chat product records users, conversations, messages and memories.
+    t.add(with(route("POST", API + "/ingest/users", INGEST, 201,
+        "Register a user; returns their first bearer token (shown once). " + Views.FRESH_ACCOUNT_NOTE, c -> {
+          Body b = c.body();
+          Registration r = dc.accounts().register(b.requiredString("email"), b.string("display_name"),
+              b.bool("improve_model"), b.bool("memories_enabled"));
+          return Views.obj("user", Views.user(r.user()), "token", r.token(), "note", Views.FRESH_ACCOUNT_NOTE);
+        }), List.of(f("email", "string", true, "unique among live accounts"), f("display_name", "string", false, null),
+            f("improve_model", "boolean", false, "initial setting, default true"),
+            f("memories_enabled", "boolean", false, "initial setting, default true")), List.of(), false));
+    t.add(route("POST", API + "/ingest/users/{userId}/tokens", INGEST, 201, "Issue another bearer token for a user (a new sign-in).",
+        c -> Views.obj("token", dc.accounts().issueToken(c.path("userId")))));
+    t.add(with(route("POST", API + "/ingest/conversations", INGEST, 201,
+        "Record that a conversation started. Training eligibility is fixed now from the user's setting; temporary chats are never eligible.",
+        c -> {
+          Body b = c.body();
+          return Views.conversation(dc.conversations().start(Actors.INGEST, b.requiredString("user_id"), b.string("title"),
+              Boolean.TRUE.equals(b.bool("temporary"))));
+        }), List.of(f("user_id", "string", true, null), f("title", "string", false, null),
+            f("temporary", "boolean", false, "a temporary chat: not in history, never trained on, no memories, purged after 30 days")),
+        List.of(), false));
+    t.add(with(route("POST", API + "/ingest/conversations/{conversationId}/messages", INGEST, 201, "Record a message.",
+        c -> {
+          Body b = c.body();
+          return Views.message(dc.conversations().addMessage(Actors.INGEST, c.path("conversationId"), b.requiredString("role"),
+              b.requiredString("text")));
+        }), List.of(f("role", "string", true, "user, assistant, system or tool"), f("text", "string", true, null)), List.of(), false));
+    t.add(with(route("POST", API + "/ingest/memories", INGEST, 201,
+        "Save a memory. 409 when the user has memories off or the conversation is a temporary chat.", c -> {
+          Body b = c.body();
+          return Views.memory(dc.memories().save(Actors.INGEST, b.requiredString("user_id"), b.string("conversation_id"),
+              b.requiredString("text")));
+        }), List.of(f("user_id", "string", true, null), f("conversation_id", "string", false, "source conversation"),
+            f("text", "string", true, null)), List.of(), false));
+    t.add(with(route("GET", API + "/ingest/users/{userId}/memories", INGEST, 200,
+        "Memories the assistant may use: none when memories are off; 409 for a temporary chat.",
+        c -> Views.obj("memories", Views.list(dc.memories().forChat(c.path("userId"), c.query("conversation_id")), Views::memory))),
+        List.of(), List.of(f("conversation_id", "string", false, "the conversation asking")), false));
+    t.add(route("GET", API + "/ingest/suppression-list", INGEST, 200,
+        "Strings users asked to keep out of model outputs, for the Privacy Filter.", c -> {
+          try (TrainingView view = dc.training().open(); Stream<dev.lethe.platform.training.SuppressionEntry> s = view.suppressionList()) {
+            return Views.obj("watermark", view.watermark(), "entries", s.map(Views::suppression).toList());
+          }
+        }));
+
+    // User: a user's own data.
+    t.add(route("GET", API + "/me", USER, 200, "Your profile and settings.", c -> Views.user(dc.accounts().get(c.userId))));
+    t.add(with(route("DELETE", API + "/me", USER, 200,
+        "Delete your account: tokens, memories and exports go now, conversations are hidden now and purged within 30 days. "
+            + Views.ACCOUNT_DELETED_NOTE,
+        c -> Views.accountDeletion(dc.accounts().delete(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
+    t.add(route("GET", API + "/me/settings", USER, 200, "Your settings.",
+        c -> Views.settings(dc.accounts().get(c.userId).settings())));
+    t.add(with(route("PATCH", API + "/me/settings", USER, 200,
+        "Change settings. improve_model applies to conversations started afterwards only; earlier ones keep their eligibility.",
+        c -> {
+          Body b = c.body();
+          return Views.settings(dc.accounts().updateSettings(Actors.user(c.userId), c.userId, b.bool("improve_model"), b.bool("memories_enabled")));
+        }), List.of(f("improve_model", "boolean", false, "Improve the model for everyone"),
+            f("memories_enabled", "boolean", false, "save and use memories")), List.of(), false));
+    t.add(route("GET", API + "/me/settings/history", USER, 200, "Every value your settings ever had, oldest first.",
+        c -> Views.obj("history", Views.list(dc.accounts().settingsHistory(c.userId), Views::settingChange))));
+    t.add(with(route("GET", API + "/me/conversations", USER, 200, "Your history (temporary chats are not listed).",
+        c -> Views.obj("conversations", Views.list(dc.conversations().history(c.userId, Boolean.TRUE.equals(c.queryBool("archived"))),
+            Views::conversation))), List.of(), List.of(f("archived", "boolean", false, "list archived ones instead")), false));
+    t.add(with(route("POST", API + "/me/conversations", USER, 201, "Start a conversation or a temporary chat.", c -> {
+      Body b = c.body();
+      return Views.conversation(dc.conversations().start(Actors.user(c.userId), c.userId, b.string("title"),
+          Boolean.TRUE.equals(b.bool("temporary"))));
+    }), List.of(f("title", "string", false, null), f("temporary", "boolean", false, null)), List.of(), false));
+    t.add(with(route("DELETE", API + "/me/conversations", USER, 200, "Delete all your conversations. " + Views.MEMORIES_KEPT_NOTE,
+        c -> Views.obj("deleted", Views.list(dc.conversations().deleteAll(Actors.user(c.userId), c.userId), Views::deletion),
+            "note", Views.MEMORIES_KEPT_NOTE)), List.of(), List.of(), true));
+    t.add(route("GET", API + "/me/conversations/{conversationId}", USER, 200, "One of your conversations with its messages.", c -> {
+      var d = dc.conversations().get(c.userId, c.path("conversationId"));
+      Map<String, Object> out = Views.conversation(d.conversation());
+      out.put("messages", Views.list(d.messages(), Views::message));
+      return out;
+    }));
+    t.add(with(route("DELETE", API + "/me/conversations/{conversationId}", USER, 200,
+        "Delete a conversation: hidden now, purged within 30 days. " + Views.MEMORIES_KEPT_NOTE,
+        c -> Views.deletion(dc.conversations().delete(Actors.user(c.userId), c.userId, c.path("conversationId")))),
+        List.of(), List.of(), true));
+    t.add(route("PUT", API + "/me/conversations/{conversationId}/archive", USER, 200,
+        "Archive: out of the default history; not a deletion (still yours, still eligible as before).",
+        c -> Views.conversation(dc.conversations().archive(Actors.user(c.userId), c.userId, c.path("conversationId"), true))));
+    t.add(route("DELETE", API + "/me/conversations/{conversationId}/archive", USER, 200, "Unarchive.",
+        c -> Views.conversation(dc.conversations().archive(Actors.user(c.userId), c.userId, c.path("conversationId"), false))));
+    t.add(route("GET", API + "/me/memories", USER, 200, "Your memories (listed even when memories are off, so you can manage them).",
+        c -> Views.obj("memories_enabled", dc.accounts().get(c.userId).settings().memoriesEnabled(),
+            "memories", Views.list(dc.memories().list(c.userId), Views::memory))));
+    t.add(with(route("DELETE", API + "/me/memories", USER, 200, "Delete all your memories, for good, now.",
+        c -> Views.obj("deleted", dc.memories().deleteAll(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
+    t.add(with(route("PATCH", API + "/me/memories/{memoryId}", USER, 200,
+        "Edit a memory (saving it again: training eligibility follows your setting now).",
+        c -> Views.memory(dc.memories().update(Actors.user(c.userId), c.userId, c.path("memoryId"), c.body().requiredString("text")))),
+        List.of(f("text", "string", true, null)), List.of(), false));
+    t.add(with(route("DELETE", API + "/me/memories/{memoryId}", USER, 200, "Delete one memory, for good, now.", c -> {
+      dc.memories().delete(Actors.user(c.userId), c.userId, c.path("memoryId"));
+      return Views.obj("deleted", c.path("memoryId"));
+    }), List.of(), List.of(), true));
+    t.add(with(route("POST", API + "/me/exports", USER, 202,
+        "Ask for a ZIP of all your data; built in the background. The download link works for you only, for 24 hours.",
+        c -> Views.export(dc.exports().request(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
+    t.add(route("GET", API + "/me/exports", USER, 200, "Your exports.",
+        c -> Views.obj("exports", Views.list(dc.exports().list(c.userId), Views::export))));
+    t.add(route("GET", API + "/me/exports/{exportId}", USER, 200, "An export's status.",
+        c -> Views.export(dc.exports().get(c.userId, c.path("exportId")))));
+    t.add(route("GET", API + "/me/exports/{exportId}/download", USER, 200,
+        "Download a ready export (application/zip). 409 while building, 410 after the link expired.", c -> {
+          Path file = dc.exports().download(c.userId, c.path("exportId"));
+          c.http.contentType("application/zip")
+              .header("Content-Disposition", "attachment; filename=\"lethe-export-" + c.path("exportId") + ".zip\"")
+              .result(Files.newInputStream(file));  // streamed; Javalin closes it
+          return null;
+        }));
+    t.add(with(route("POST", API + "/me/requests", USER, 201,
+        "File a privacy request (access, delete, do_not_train, remove_from_outputs). A code goes to your email; nothing happens"
+            + " until you verify it. Due within one month. 409 with existing_request_id if the same request is open.",
+        c -> {
+          Body b = c.body();
+          String kindName = b.requiredString("kind");
+          RequestKind kind = RequestKind.ofKey(kindName);
+          if (kind == null) {
+            throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs");
+          }
+          return Views.request(dc.requests().create(c.userId, kind, b.strings("strings")));
+        }), List.of(f("kind", "string", true, "access, delete, do_not_train or remove_from_outputs"),
+            f("strings", "array", false, "remove_from_outputs only: the strings to keep out of model outputs")), List.of(), true));
+    t.add(route("GET", API + "/me/requests", USER, 200, "Your privacy requests.",
+        c -> Views.obj("requests", Views.list(dc.requests().list(c.userId), Views::request))));
+    t.add(route("GET", API + "/me/requests/{requestId}", USER, 200, "A privacy request with its audit trail.",
+        c -> Views.requestWithTrail(dc.requests().get(c.userId, c.path("requestId")))));
+    t.add(with(route("POST", API + "/me/requests/{requestId}/verify", USER, 200,
+        "Confirm a request with the emailed code; the request is then carried out.",
+        c -> Views.request(dc.requests().verify(c.userId, c.path("requestId"), c.body().requiredString("code")))),
+        List.of(f("code", "string", true, "the code from the email")), List.of(), false));
+
+    // Admin: operators.
+    t.add(with(route("GET", API + "/admin/requests", ADMIN, 200, "The request queue, earliest due first (default: open ones).",
+        c -> Views.obj("requests", Views.list(dc.requests().queue(c.query("status")), Views::request))),
+        List.of(), List.of(f("status", "string", false, "awaiting_verification, in_progress, completed, rejected, cancelled")), false));
+    t.add(route("GET", API + "/admin/requests/{requestId}", ADMIN, 200, "Any request with its audit trail.",
+        c -> Views.requestWithTrail(dc.requests().getForAdmin(c.path("requestId")))));
+    t.add(with(route("POST", API + "/admin/requests/{requestId}/reject", ADMIN, 200, "Close an open request without acting on it.",
+        c -> Views.request(dc.requests().reject(c.path("requestId"), c.body().requiredString("reason")))),
+        List.of(f("reason", "string", true, null)), List.of(), false));
+    t.add(with(route("GET", API + "/admin/audit", ADMIN, 200, "The append-only audit log (no content), oldest first.",
+        c -> Views.obj("entries", Views.list(dc.audit().list(c.queryLong("after_seq", 0), (int) c.queryLong("limit", 100),
+            c.query("user_id"), c.query("subject_id")), Views::audit))),
+        List.of(), List.of(f("after_seq", "integer", false, "entries after this seq"), f("limit", "integer", false, "1 to 1000, default 100"),
+            f("user_id", "string", false, null), f("subject_id", "string", false, null)), false));
+    t.add(route("GET", API + "/admin/retention", ADMIN, 200, "What the retention job has due, and when it last ran.",
+        c -> Views.retention(dc.retention().status())));
+    t.add(route("POST", API + "/admin/retention/run", ADMIN, 200, "Run the retention job now.",
+        c -> Views.retentionReport(dc.retention().run())));
+    return List.copyOf(t);
+  }
+}
