@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       RedactCommand.class,
-      RedactCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       RetentionCommand.class,
