@@ -3,6 +3,7 @@ package dev.lethe.filter;
 import dev.lethe.filter.detect.Detector;
 import dev.lethe.filter.detect.Detectors;
 import dev.lethe.filter.detect.SpanResolver;
+import dev.lethe.filter.detect.SuppressionDetector;
 import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.PlaceholderMasker;
 import dev.lethe.filter.mask.Redaction;
@@ -32,7 +33,12 @@ public final class PrivacyFilter {
   private final Masker masker;
 
   private PrivacyFilter(Builder b) {
-    this.detectors = List.copyOf(b.detectors != null ? b.detectors : Detectors.defaults(b.phoneRegion));
+    List<Detector> list = new ArrayList<>(b.detectors != null ? b.detectors : Detectors.defaults(b.phoneRegion));
+    if (!b.suppressed.isEmpty()) {
+      list.add(new SuppressionDetector(b.suppressed.stream()
+          .map(s -> new SuppressionDetector.Entry(s, labelOf(s, list))).toList()));
+    }
+    this.detectors = List.copyOf(list);
     this.operatingPoint = b.operatingPoint;
     this.labels = Set.copyOf(b.labels);
     this.masker = b.masker;
@@ -58,6 +64,19 @@ public final class PrivacyFilter {
     return masker.mask(text, detect(text));
   }
 
+  /**
+   * The label a suppressed string gets: what the detectors read the whole string as (an e-mail, a phone
+   * number), else a person's name, the most common thing people ask to be removed.
+   */
+  private static Label labelOf(String suppressed, List<Detector> detectors) {
+    List<Span> found = new ArrayList<>();
+    for (Detector d : detectors) {
+      d.detect(suppressed.strip(), found);
+    }
+    return found.stream().filter(s -> s.start() == 0 && s.end() == suppressed.strip().length())
+        .max(java.util.Comparator.comparingDouble(Span::score)).map(Span::label).orElse(Label.PRIVATE_PERSON);
+  }
+
   public OperatingPoint operatingPoint() {
     return operatingPoint;
   }
@@ -77,6 +96,7 @@ public final class PrivacyFilter {
     private Set<Label> labels = EnumSet.allOf(Label.class);
     private Masker masker = new PlaceholderMasker();
     private String phoneRegion = "US";
+    private List<String> suppressed = List.of();
 
     private Builder() {}
 
@@ -105,6 +125,16 @@ public final class PrivacyFilter {
      */
     public Builder phoneRegion(String region) {
       this.phoneRegion = Objects.requireNonNull(region);
+      return this;
+    }
+
+    /**
+     * Strings to mask wherever they occur, case- and spacing-insensitively, at every operating point: the
+     * suppression list of "remove my data from model outputs" requests. Each needs three or more
+     * non-space characters.
+     */
+    public Builder suppress(java.util.Collection<String> strings) {
+      this.suppressed = List.copyOf(strings);
       return this;
     }
 
