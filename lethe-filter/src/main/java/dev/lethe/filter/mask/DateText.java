@@ -63,9 +63,14 @@ final class DateText {
     for (Locale locale : LOCALES) {
       List<DateTimeFormatter> formatters = new ArrayList<>();
       for (String p : TEXT_PATTERNS) {
+        // A two-digit day fits both d and dd; 14-Mar-1990 is usually padded, March 14, 1990 not.
+        String padded = p.replaceFirst("(?<![a-z'])d(?![a-z'])", "dd");
+        if (!padded.equals(p) && p.contains("-")) {
+          formatters.add(formatter(padded, locale));
+        }
         formatters.add(formatter(p, locale));
-        if (p.contains("d") && !p.contains("dd")) {
-          formatters.add(formatter(p.replaceFirst("(?<![a-z'])d(?![a-z'])", "dd"), locale));
+        if (!padded.equals(p) && !p.contains("-")) {
+          formatters.add(formatter(padded, locale));
         }
       }
       FORMATTERS.add(formatters);
@@ -256,25 +261,29 @@ final class DateText {
     LocalDate date = t.query(TemporalQueries.localDate());
     if (date != null) {
       kind = Kind.DATE;
-    } else if (t.isSupported(ChronoField.MONTH_OF_YEAR) && t.isSupported(ChronoField.DAY_OF_MONTH)) {
-      int month = t.get(ChronoField.MONTH_OF_YEAR);
-      int day = t.get(ChronoField.DAY_OF_MONTH);
-      if (day > Month.of(month).maxLength()) {
+    } else {
+      // Without a year java.time leaves the fields unchecked (March 32): build the date, or give up.
+      try {
+        if (t.isSupported(ChronoField.MONTH_OF_YEAR) && t.isSupported(ChronoField.DAY_OF_MONTH)) {
+          kind = Kind.MONTH_DAY;
+          date = LocalDate.of(NO_YEAR, (int) t.getLong(ChronoField.MONTH_OF_YEAR),
+              (int) t.getLong(ChronoField.DAY_OF_MONTH));
+        } else if (t.isSupported(ChronoField.YEAR) && t.isSupported(ChronoField.MONTH_OF_YEAR)) {
+          kind = Kind.YEAR_MONTH;
+          date = LocalDate.of((int) t.getLong(ChronoField.YEAR), (int) t.getLong(ChronoField.MONTH_OF_YEAR), 1);
+        } else if (t.isSupported(ChronoField.MONTH_OF_YEAR) && !t.isSupported(ChronoField.DAY_OF_WEEK)) {
+          kind = Kind.MONTH;
+          date = LocalDate.of(NO_YEAR, (int) t.getLong(ChronoField.MONTH_OF_YEAR), 1);
+        } else if (t.isSupported(ChronoField.DAY_OF_WEEK) && !t.isSupported(ChronoField.MONTH_OF_YEAR)) {
+          kind = Kind.WEEKDAY;
+          // 3 January 2000 was a Monday.
+          date = LocalDate.of(NO_YEAR, 1, 3).plusDays(t.getLong(ChronoField.DAY_OF_WEEK) - 1);
+        } else {
+          return null;
+        }
+      } catch (DateTimeException e) {
         return null;
       }
-      kind = Kind.MONTH_DAY;
-      date = LocalDate.of(NO_YEAR, month, day);
-    } else if (t.isSupported(ChronoField.YEAR) && t.isSupported(ChronoField.MONTH_OF_YEAR)) {
-      kind = Kind.YEAR_MONTH;
-      date = LocalDate.of(t.get(ChronoField.YEAR), t.get(ChronoField.MONTH_OF_YEAR), 1);
-    } else if (t.isSupported(ChronoField.MONTH_OF_YEAR) && !t.isSupported(ChronoField.DAY_OF_WEEK)) {
-      kind = Kind.MONTH;
-      date = LocalDate.of(NO_YEAR, t.get(ChronoField.MONTH_OF_YEAR), 1);
-    } else if (t.isSupported(ChronoField.DAY_OF_WEEK) && !t.isSupported(ChronoField.MONTH_OF_YEAR)) {
-      kind = Kind.WEEKDAY;
-      date = LocalDate.of(NO_YEAR, 1, 3).plusDays(t.get(ChronoField.DAY_OF_WEEK) - 1); // 3 Jan 2000: a Monday
-    } else {
-      return null;
     }
     Function<LocalDate, String> writer = d -> withOrdinal(f.format(d), d.getDayOfMonth(), hasOrdinal);
     if (!writer.apply(date).equalsIgnoreCase(original)) {
