@@ -1,5 +1,6 @@
 package dev.lethe.filter.mask;
 
+import java.lang.Character.UnicodeScript;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -73,23 +74,52 @@ final class PersonSurrogate implements Surrogate {
     if (INITIAL.matcher(core).matches()) {
       replaced = Shape.upper(random) + core.substring(core.offsetByCodePoints(0, 1));
     } else if (NameLocales.unspaced(locale) && core.codePointCount(0, core.length()) > 1 && !family) {
-      replaced = clean(faker.name().lastName()) + clean(faker.name().firstName());
+      replaced = name(faker, true, core) + name(faker, false, core);
     } else {
       StringBuilder b = new StringBuilder();
       for (String part : core.split("-", -1)) {
         if (b.length() > 0) {
           b.append('-');
         }
-        String name = clean(family ? faker.name().lastName() : faker.name().firstName());
-        b.append(Casing.of(part).apply(name));
+        b.append(Casing.of(part).apply(name(faker, family, part)));
       }
       replaced = b.toString();
     }
     return m.group(1) + replaced + m.group(3);
   }
 
-  /** A Datafaker name as one word: some contain spaces ({@code De luca}). */
-  private static String clean(String name) {
-    return name.replaceAll("\\s+", "");
+  /**
+   * A given or family name as one word (some Datafaker names contain spaces) in the script of {@code like}.
+   * Some locales lack a list and fall back to English ones (Greek family names): then a word of a full name
+   * of the locale serves.
+   */
+  private static String name(Faker faker, boolean family, String like) {
+    UnicodeScript script = scriptOf(like);
+    String name = "";
+    for (int i = 0; i < 8; i++) {
+      if (i < 4) {
+        name = family ? faker.name().lastName() : faker.name().firstName();
+      } else {
+        String[] words = faker.name().name().split("\\s+");
+        name = family ? words[words.length - 1] : words[0];
+      }
+      name = name.replaceAll("\\s+", "");
+      if (script == null || script == scriptOf(name)) {
+        break;
+      }
+    }
+    return name;
+  }
+
+  /** The script of the first letter of {@code s}, or {@code null} when it has none. */
+  private static UnicodeScript scriptOf(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        return UnicodeScript.of(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return null;
   }
 }

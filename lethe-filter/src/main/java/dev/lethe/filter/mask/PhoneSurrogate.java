@@ -13,7 +13,8 @@ import java.util.Random;
  * (mobile, fixed line, toll free, ...) with as many digits, written the way the original was: in
  * libphonenumber's E.164, international or national format when the original is written exactly so,
  * otherwise digit for digit into the original's layout ({@code (415) 555-2671}, {@code 0044 20 7946 0958},
- * {@code 415.555.2671 ext. 12}). A number libphonenumber cannot parse keeps its layout with random digits.
+ * {@code 415.555.2671 ext. 12}). A number libphonenumber cannot parse or does not find valid keeps its
+ * layout (and its country code) with random digits.
  *
  * <p>The fake is a valid number, so it may belong to someone; use the placeholder styles where that matters.
  */
@@ -21,9 +22,6 @@ final class PhoneSurrogate implements Surrogate {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final List<PhoneNumberFormat> FORMATS = List.of(PhoneNumberFormat.E164,
       PhoneNumberFormat.INTERNATIONAL, PhoneNumberFormat.NATIONAL, PhoneNumberFormat.RFC3966);
-  /** Types tried, in order, for a number that is not valid itself. */
-  private static final List<PhoneNumberType> COMMON_TYPES = List.of(PhoneNumberType.MOBILE,
-      PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
   private static final int TRIES_PER_PREFIX = 12;
 
   private final String defaultRegion;
@@ -41,12 +39,9 @@ final class PhoneSurrogate implements Surrogate {
       return Shape.of(original, random);
     }
     String region = UTIL.getRegionCodeForNumber(number);
-    if (region == null) {
-      region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
-    }
-    PhoneNumber fake = generate(number, region, random);
+    PhoneNumber fake = region == null ? null : generate(number, region, random);
     if (fake == null) {
-      return Shape.of(original, random);
+      return digitsAfterCountryCode(original, number.getCountryCode(), random);
     }
     if (number.hasExtension()) {
       fake.setExtension(Shape.digits(number.getExtension().length(), false, random));
@@ -54,26 +49,37 @@ final class PhoneSurrogate implements Surrogate {
     return write(original, number, fake);
   }
 
-  /** A valid number of {@code region} and the original's type and length, other than the original. */
+  /**
+   * A number that is not valid (a fictional 555 number, a partial one) keeps its layout and its country code
+   * when written with one; the other digits are random.
+   */
+  private static String digitsAfterCountryCode(String original, int countryCode, Random random) {
+    String cc = Integer.toString(countryCode);
+    int plus = original.indexOf('+');
+    int keep = plus >= 0 && original.startsWith(cc, plus + 1) ? plus + 1 + cc.length() : 0;
+    return original.substring(0, keep) + Shape.of(original.substring(keep), random);
+  }
+
+  /**
+   * A valid number of the original's region, type and length, other than the original; {@code null} when the
+   * original is not valid or no such number turns up.
+   */
   static PhoneNumber generate(PhoneNumber original, String region, Random random) {
     String nsn = UTIL.getNationalSignificantNumber(original);
-    boolean valid = UTIL.isValidNumber(original);
-    List<PhoneNumberType> types = valid ? List.of(UTIL.getNumberType(original)) : COMMON_TYPES;
-    for (PhoneNumberType type : types) {
-      PhoneNumber example = UTIL.getExampleNumberForType(region, type);
-      if (example == null) {
-        continue;
-      }
+    PhoneNumberType type = UTIL.getNumberType(original);
+    PhoneNumber example = UTIL.getExampleNumberForType(region, type);
+    if (example != null) {
       String exampleNsn = UTIL.getNationalSignificantNumber(example);
-      int length = valid ? nsn.length() : exampleNsn.length();
+      int length = nsn.length();
       // Random digits after a prefix of the example number that grows while random ones fail: most regions
       // accept fully random digits soon, a few need the example's leading digits to hit a valid range.
       for (int keep = 0; keep <= Math.min(length, exampleNsn.length()); keep++) {
         for (int t = 0; t < TRIES_PER_PREFIX; t++) {
           String digits = exampleNsn.substring(0, keep) + Shape.digits(length - keep, false, random);
           PhoneNumber candidate = parse("+" + original.getCountryCode() + digits);
-          if (candidate != null && !digits.equals(nsn) && UTIL.isValidNumberForRegion(candidate, region)
-              && UTIL.getNumberType(candidate) == type) {
+          // The parser may read leading digits as a national prefix: insist on the digits drawn.
+          if (candidate != null && !digits.equals(nsn) && UTIL.getNationalSignificantNumber(candidate).equals(digits)
+              && UTIL.isValidNumberForRegion(candidate, region) && UTIL.getNumberType(candidate) == type) {
             return candidate;
           }
         }
