@@ -76,10 +76,9 @@ final class PhoneSurrogate implements Surrogate {
       for (int keep = 0; keep <= Math.min(length, exampleNsn.length()); keep++) {
         for (int t = 0; t < TRIES_PER_PREFIX; t++) {
           String digits = exampleNsn.substring(0, keep) + Shape.digits(length - keep, false, random);
-          PhoneNumber candidate = parse("+" + original.getCountryCode() + digits);
-          // The parser may read leading digits as a national prefix: insist on the digits drawn.
-          if (candidate != null && !digits.equals(nsn) && UTIL.getNationalSignificantNumber(candidate).equals(digits)
-              && UTIL.isValidNumberForRegion(candidate, region) && UTIL.getNumberType(candidate) == type) {
+          PhoneNumber candidate = number(original.getCountryCode(), digits);
+          if (!digits.equals(nsn) && UTIL.isValidNumberForRegion(candidate, region)
+              && UTIL.getNumberType(candidate) == type) {
             return candidate;
           }
         }
@@ -88,12 +87,17 @@ final class PhoneSurrogate implements Surrogate {
     return null;
   }
 
-  private static PhoneNumber parse(String e164) {
-    try {
-      return UTIL.parse(e164, "ZZ");
-    } catch (NumberParseException e) {
-      return null;
+  /** The number with these national significant digits, leading zeros included (as in Italy). */
+  private static PhoneNumber number(int countryCode, String nsn) {
+    PhoneNumber n = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(nsn));
+    int zeros = 0;
+    while (zeros < nsn.length() - 1 && nsn.charAt(zeros) == '0') {
+      zeros++;
     }
+    if (zeros > 0) {
+      n.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
+    }
+    return n;
   }
 
   /** {@code fake} written as {@code original} is. */
