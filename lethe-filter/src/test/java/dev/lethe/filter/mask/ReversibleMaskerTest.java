@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
 
 class ReversibleMaskerTest {
