@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       RedactCommand.class,
       EvalCommand.class,
+      RestoreCommand.class,
       ServeCommand.class,
       RetentionCommand.class,
     })

@@ -85,6 +85,11 @@ public final class PrivacyFilter {
     return labels;
   }
 
+  /** The masking style's implementation, e.g. to restore a reversible redaction. */
+  public Masker masker() {
+    return masker;
+  }
+
   public List<Detector> detectors() {
     return detectors;
   }
