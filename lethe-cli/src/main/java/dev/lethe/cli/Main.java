@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RedactCommand.class,
       EvalCommand.class,
       RestoreCommand.class,
+      TrainCommand.class,
       ServeCommand.class,
       RetentionCommand.class,
     })
