@@ -23,13 +23,14 @@ import java.util.Objects;
  * words.scan(text, 0, text.length(), (keyword, start, end) -> ...);
  * }</pre>
  *
- * <p>An instance is immutable and thread-safe; {@link #scan} allocates nothing.
+ * <p>An instance is immutable and thread-safe; {@link #scan} allocates nothing (it copies the text chunk by
+ * chunk into a buffer of its thread, as array access is several times faster than {@code charAt}).
  *
  * <p>Written by hand because the Aho-Corasick libraries for Java (org.ahocorasick:ahocorasick,
  * ahocorasick-doublearray) walk a pointer-based trie and allocate an object per match (and per scan), which
  * is several times too slow for detectors that must scan 100 MB/s per core. Here the automaton is a
  * complete transition table over a small alphabet (the chars that occur in keywords), and positions where
- * no keyword can start are skipped with a two-char filter.
+ * no keyword can start are skipped with a three-char filter.
  */
 public final class Keywords {
 
@@ -65,8 +66,21 @@ public final class Keywords {
    * shift}) with bit 0 set when the next state ends at least one keyword.
    */
   private final int[] delta;
-  /** Whether some keyword starts with the classes {@code (first << shift) | second}. */
-  private final boolean[] startPair;
+  /**
+   * Start filter: bit {@code c} of {@code startTriples[a * 64 + b]} is set when some keyword may start with
+   * chars of filter classes a, b, c (a shorter keyword sets every bit it leaves open). Filter classes are
+   * the classes capped at 63, so a large alphabet only makes the filter coarser, never wrong.
+   */
+  private final long[] startTriples;
+  private final byte[] filterClassOf;
+  private static final int FILTER_CLASSES = 64;
+
+  /** Chars copied from the text at a time, and chars beyond a chunk the start filter looks at. */
+  private static final int CHUNK = 4096;
+  private static final int LOOKAHEAD = 2;
+  /** Pads the buffer after the end of the scan: not ASCII, so in no keyword. */
+  private static final char NO_KEYWORD = '\uFFFF';
+  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
   /** Keyword indices ending in state id {@code s}: {@code outputs[outStart[s] .. outStart[s + 1])}. */
   private final int[] outStart;
   private final int[] outputs;
@@ -77,16 +91,28 @@ public final class Keywords {
     this.keywords = words.toArray(new String[0]);
     this.boundaries = bounds.toArray(new Boundary[0]);
 
+    // Letters get the low class numbers, so that they keep distinct classes in the start filter.
     classOf = new byte[128];
-    int classes = 1;
+    boolean[] used = new boolean[128];
     for (String w : keywords) {
       for (int i = 0; i < w.length(); i++) {
-        char c = lower(w.charAt(i));
-        if (classOf[c] == 0) {
-          classOf[c] = (byte) classes++;
-          classOf[upper(c)] = classOf[c];
+        used[lower(w.charAt(i))] = true;
+      }
+    }
+    int classes = 1;
+    for (int pass = 0; pass < 2; pass++) {
+      for (char c = 0; c < 128; c++) {
+        boolean letter = c >= 'a' && c <= 'z';
+        if (used[c] && letter == (pass == 0)) {
+          classOf[c] = (byte) classes;
+          classOf[upper(c)] = (byte) classes;
+          classes++;
         }
       }
+    }
+    filterClassOf = new byte[128];
+    for (int c = 0; c < 128; c++) {
+      filterClassOf[c] = (byte) Math.min(classOf[c], FILTER_CLASSES - 1);
     }
     // At least two columns: bit 0 of a stored state is the output flag.
     shift = Math.max(1, 32 - Integer.numberOfLeadingZeros(classes - 1));
@@ -157,13 +183,16 @@ public final class Keywords {
         delta[(s << shift) | c] = (t << shift) | (out[t].length > 0 ? 1 : 0);
       }
     }
-    startPair = new boolean[width << shift];
+    startTriples = new long[FILTER_CLASSES * FILTER_CLASSES];
     for (String w : keywords) {
-      int first = classOf[lower(w.charAt(0))];
+      int first = filterClassOf[lower(w.charAt(0))];
       if (w.length() == 1) {
-        Arrays.fill(startPair, first << shift, (first + 1) << shift, true);
+        Arrays.fill(startTriples, first * FILTER_CLASSES, (first + 1) * FILTER_CLASSES, -1L);
+      } else if (w.length() == 2) {
+        startTriples[first * FILTER_CLASSES + filterClassOf[lower(w.charAt(1))]] = -1L;
       } else {
-        startPair[(first << shift) | classOf[lower(w.charAt(1))]] = true;
+        startTriples[first * FILTER_CLASSES + filterClassOf[lower(w.charAt(1))]] |=
+            1L << filterClassOf[lower(w.charAt(2))];
       }
     }
   }
@@ -204,42 +233,90 @@ public final class Keywords {
    */
   public void scan(CharSequence text, int from, int to, Hit hit) {
     Objects.checkFromToIndex(from, to, text.length());
-    final int[] delta = this.delta;
-    final byte[] classOf = this.classOf;
-    final boolean[] startPair = this.startPair;
-    final int shift = this.shift;
-    int state = 0;
-    int i = from;
-    while (i < to) {
-      if (state == 0) {
-        // No keyword is under way: jump to the next position where one can start. A keyword of two or
-        // more chars needs its first two there; a one-char keyword marks every pair it starts.
-        int c0 = classAt(text, i, classOf);
-        while (true) {
-          int c1 = i + 1 < to ? classAt(text, i + 1, classOf) : 0;
-          if (startPair[(c0 << shift) | c1]) {
-            break;
-          }
-          if (++i >= to) {
-            return;
-          }
-          c0 = c1;
-        }
-        state = delta[c0];
-      } else {
-        state = delta[state + classAt(text, i, classOf)];
+    Buffer buffer = BUFFER.get();
+    // A hit handler that scans again on this thread gets a buffer of its own.
+    char[] chars = buffer.busy ? new char[CHUNK + 2 * LOOKAHEAD] : buffer.chars;
+    boolean owner = !buffer.busy;
+    buffer.busy = true;
+    try {
+      int state = 0;
+      for (int chunk = from; chunk < to; chunk += CHUNK) {
+        int end = Math.min(to, chunk + CHUNK);
+        int copied = Math.min(to, end + LOOKAHEAD) - chunk;
+        copy(text, chunk, chunk + copied, chars);
+        // Past the end of the scan the start filter sees chars that start no keyword.
+        chars[copied] = NO_KEYWORD;
+        chars[copied + 1] = NO_KEYWORD;
+        state = scanChunk(chars, end - chunk, chunk, state, text, hit);
       }
-      i++;
-      if ((state & 1) != 0) {
-        state &= ~1;
-        report(text, state >>> shift, i, hit);
+    } finally {
+      if (owner) {
+        buffer.busy = false;
       }
     }
   }
 
-  private static int classAt(CharSequence text, int i, byte[] classOf) {
-    char c = text.charAt(i);
-    return c < 128 ? classOf[c] : 0;
+  /**
+   * Runs the automaton over {@code chars[0, n)}, which hold the text from {@code offset}; the two chars
+   * after them are the next chars of the text (or {@link #NO_KEYWORD}), seen only by the start filter.
+   *
+   * @return the state at the end of the chunk, where the next chunk continues
+   */
+  private int scanChunk(char[] chars, int n, int offset, int state, CharSequence text, Hit hit) {
+    final int[] delta = this.delta;
+    final byte[] classOf = this.classOf;
+    final long[] startTriples = this.startTriples;
+    final byte[] filterClassOf = this.filterClassOf;
+    int i = 0;
+    while (i < n) {
+      if (state == 0) {
+        // No keyword is under way: jump to the next position where one may start, judged by the three
+        // chars there. Restarting the automaton at the root there is exact: a keyword prefix that began
+        // at a skipped position cannot be extended by the chars that follow it.
+        int pair = classOf(chars[i], filterClassOf) * FILTER_CLASSES + classOf(chars[i + 1], filterClassOf);
+        while (true) {
+          int third = classOf(chars[i + 2], filterClassOf);
+          if ((startTriples[pair] & (1L << third)) != 0) {
+            break;
+          }
+          if (++i >= n) {
+            return 0;
+          }
+          pair = (pair * FILTER_CLASSES + third) & (FILTER_CLASSES * FILTER_CLASSES - 1);
+        }
+        state = delta[classOf(chars[i], classOf)];
+      } else {
+        state = delta[state + classOf(chars[i], classOf)];
+      }
+      i++;
+      if ((state & 1) != 0) {
+        state &= ~1;
+        report(text, state >>> shift, offset + i, hit);
+      }
+    }
+    return state;
+  }
+
+  private static int classOf(char c, byte[] classes) {
+    return c < 128 ? classes[c] : 0;
+  }
+
+  private static void copy(CharSequence text, int from, int to, char[] into) {
+    if (text instanceof String s) {
+      s.getChars(from, to, into, 0);
+    } else if (text instanceof StringBuilder b) {
+      b.getChars(from, to, into, 0);
+    } else {
+      for (int i = from; i < to; i++) {
+        into[i - from] = text.charAt(i);
+      }
+    }
+  }
+
+  /** A thread's copy of the text being scanned: array access is several times faster than charAt. */
+  private static final class Buffer {
+    final char[] chars = new char[CHUNK + 2 * LOOKAHEAD];
+    boolean busy;
   }
 
   private void report(CharSequence text, int stateId, int end, Hit hit) {

@@ -130,6 +130,49 @@ class KeywordsTest {
     assertThat(sorted(hits(k, text, from, to))).isEqualTo(sorted(naive(k, text, from, to)));
   }
 
+  @Property(tries = 40)
+  void agreesWithNaiveSearchOnTextsLongerThanAChunk(@ForAll("keywordSets") List<String> words,
+      @ForAll("longTexts") String text) {
+    Keywords.Builder b = Keywords.builder();
+    for (int i = 0; i < words.size(); i++) {
+      b.add(words.get(i), Boundary.values()[i % 3]);
+    }
+    Keywords k = b.build();
+    assertThat(sorted(hits(k, text, 3, text.length()))).isEqualTo(sorted(naive(k, text, 3, text.length())));
+  }
+
+  @Test
+  void findsKeywordsThatStraddleTheInternalChunks() {
+    Keywords k = Keywords.of("password", "ab");
+    StringBuilder text = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int at = 4090; at < 20_000; at += 4093) {
+      while (text.length() < at) {
+        text.append('x');
+      }
+      expected.add("password@" + at + "-" + (at + 8));
+      text.append("password");
+    }
+    text.append("a");
+    text.append("b");
+    expected.add("ab@" + (text.length() - 2) + "-" + text.length());
+    assertThat(hits(k, text.toString())).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aHitHandlerMayScanAgain() {
+    Keywords outer = Keywords.of("key");
+    Keywords inner = Keywords.of("pass", "word");
+    String text = "key: password, key: wordpass " + "x".repeat(5000) + " key: pass";
+    List<String> found = new ArrayList<>();
+    outer.scan(text, 0, text.length(), (i, s, e) -> {
+      found.add("key@" + s);
+      inner.scan(text, e, Math.min(text.length(), e + 30), (j, s2, e2) -> found.add(inner.keyword(j) + "@" + s2));
+    });
+    assertThat(found).containsExactly("key@0", "pass@5", "word@9", "word@20", "pass@24", "key@15", "word@20",
+        "pass@24", "key@5030", "pass@5035");
+  }
+
   private static List<String> naive(Keywords k, String text, int from, int to) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < k.size(); i++) {
@@ -177,6 +220,11 @@ class KeywordsTest {
   @Provide
   Arbitrary<List<Boundary>> boundaries() {
     return Arbitraries.of(Boundary.class).list().ofMinSize(1).ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<String> longTexts() {
+    return Arbitraries.strings().withChars("abAB_-1 xé").ofMinLength(4000).ofMaxLength(9000);
   }
 
   @Provide

@@ -1,0 +1,352 @@
+package dev.lethe.filter.detect.secret;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Judges a candidate value: is it a placeholder from documentation or a template, a word of the sentence, or
+ * something that looks like a credential?
+ */
+final class Values {
+  private Values() {}
+
+  /** How much a value looks like a credential. */
+  enum Strength {
+    /** Nothing usable. */
+    NONE,
+    /** A plain word, a phrase or a number: a weak password at best. */
+    WORD,
+    /** Letters with digits or symbols, or inner capitals: {@code hunter2}, {@code Lager!2024#sicher}. */
+    MIXED,
+    /** Long and varied enough to be machine-made or a strong password: {@code Pz4uK9mQ2vXc}. */
+    RANDOM
+  }
+
+  /** Whole values that stand for "no value here" or for the key itself. */
+  private static final Set<String> PLACEHOLDER_WORDS = words(
+      "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off", "empty", "blank",
+      "n/a", "na", "tbd", "todo", "fixme", "secret", "secrets", "password", "passwd", "pass", "pwd", "pw",
+      "passphrase", "token", "key", "apikey", "api_key", "api-key", "value", "string", "str", "text",
+      "required", "optional", "changeme", "change_me", "change-me", "changeit", "default", "example",
+      "sample", "test", "testing", "dummy", "fake", "placeholder", "redacted", "hidden", "masked", "removed",
+      "private", "mypassword", "yourpassword", "my_password", "your_password", "secretpassword", "foo",
+      "bar", "foobar", "abc", "abc123", "xyz", "user", "username", "pin", "code", "auth",
+      "bearer", "basic", "client_secret", "access_token", "secret_key", "private_key", "credentials",
+      "unset", "notset", "not_set", "not-set", "nope", "random", "generated", "omitted", "sensitive");
+
+  /** Parts of a value that mark it as a stand-in: {@code YOUR_API_KEY}, {@code sk-your-key-here}. */
+  private static final Set<String> PLACEHOLDER_PARTS = words(
+      "your", "yours", "example", "examples", "sample", "dummy", "fake", "placeholder", "redacted",
+      "changeme", "here", "insert", "replace", "todo", "fixme", "lorem", "ipsum", "mock");
+
+  /** References to a value kept elsewhere (environment, template, secret store) rather than the value. */
+  private static final String[] REFERENCE_PREFIXES = {
+      "${", "{{", "$(", "%(", "#{", "<%", "<<", "process.env", "os.environ", "os.getenv", "getenv(",
+      "env(", "env.", "env[", "system.getenv", "secrets.", "vault:", "op://", "ref+", "arn:aws:", "!vault",
+      "!secret", "!env", "!ref", "sm://", "@microsoft.keyvault", "keyvault", "{{{"};
+
+  /**
+   * Words that continue a sentence rather than give a value: "the password is <i>required</i>", "password:
+   * <i>must</i> be 8 characters", "the token was <i>generated</i> by ...".
+   */
+  private static final Set<String> STOPWORDS = words(
+      "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "my", "your", "our", "their",
+      "his", "her", "is", "are", "was", "were", "be", "been", "being", "am", "not", "no", "never", "now",
+      "still", "also", "too", "very", "so", "just", "only", "already", "always", "again", "then", "there",
+      "here", "where", "when", "what", "which", "who", "how", "why", "and", "or", "but", "if", "of", "in",
+      "on", "at", "to", "for", "from", "by", "with", "without", "into", "onto", "as", "than", "like",
+      "about", "above", "below", "under", "over", "after", "before", "must", "should", "shall", "will",
+      "would", "can", "cannot", "can't", "could", "may", "might", "do", "does", "did", "don't", "doesn't",
+      "didn't", "isn't", "wasn't", "has", "have", "had", "hasn't", "haven't", "need", "needs", "required",
+      "require", "requires", "optional", "mandatory", "incorrect", "correct", "wrong", "right", "invalid",
+      "valid", "missing", "empty", "blank", "same", "different", "weak", "strong", "secure", "insecure",
+      "long", "short", "expired", "changed", "reset", "set", "stored", "saved", "sent", "shown", "hidden",
+      "encrypted", "hashed", "generated", "created", "updated", "ok", "okay", "fine", "good", "bad", "new",
+      "old", "one", "two", "some", "any", "all", "each", "every", "both", "either", "neither", "none",
+      "something", "anything", "nothing", "everything", "ready", "available", "unavailable", "case",
+      "sensitive", "insensitive", "protected", "unknown", "given", "used", "use", "known", "forgotten",
+      "lost", "leaked", "compromised", "revoked", "rotated", "active", "inactive", "enabled", "disabled",
+      "please", "enter", "type", "provide", "specify", "contain", "contains", "include", "includes",
+      "least", "most", "more", "less", "characters", "chars", "digits", "letters", "length", "minimum",
+      "maximum", "min", "max", "yes", "yet", "well", "much", "many", "such", "because", "since", "while",
+      "until", "unless", "though", "although", "whether", "via", "per", "due", "etc", "i", "you", "we",
+      "they", "he", "she", "me", "us", "them", "him", "mine", "ours", "theirs", "see", "below", "following",
+      "attached", "above", "sensitive", "personal", "private", "public", "secret", "confidential",
+      "stolen", "different", "identical", "supposed", "meant", "actually", "really", "probably", "maybe",
+      "perhaps", "definitely", "literally", "basically", "simply", "usually", "typically", "currently",
+      "ist", "est", "es", "le", "la", "les", "der", "die", "das", "ein", "eine", "el", "los", "las", "un",
+      "une", "o", "os", "de", "het", "een", "nicht", "pas", "falsch", "richtig", "erforderlich", "requis",
+      "obligatoire", "incorrecto", "requerido", "obrigatória", "obrigatorio", "verplicht", "onjuist");
+
+  /** Suffixes of English words that continue a sentence: verbs, adverbs, abstract nouns. */
+  private static final String[] PROSE_SUFFIXES = {
+      "ed", "ing", "ly", "tion", "sion", "ment", "ness", "ful", "less", "able", "ible", "ous", "ive"};
+
+  private static Set<String> words(String... words) {
+    return Set.copyOf(List.of(words));
+  }
+
+  /** How credential-like {@code text[start, end)} is. */
+  static Strength strength(CharSequence text, int start, int end) {
+    int len = end - start;
+    if (len <= 0) {
+      return Strength.NONE;
+    }
+    int lower = 0;
+    int upper = 0;
+    int innerUpper = 0;
+    int digit = 0;
+    int symbol = 0;
+    int space = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        lower++;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper++;
+        if (i > start && Chars.isAsciiLetter(text.charAt(i - 1)) && text.charAt(i - 1) >= 'a') {
+          innerUpper++;
+        }
+      } else if (Chars.isDigit(c)) {
+        digit++;
+      } else if (c == ' ') {
+        space++;
+      } else if (Character.isLetter(c)) {
+        lower++;
+      } else {
+        symbol++;
+      }
+    }
+    int letters = lower + upper;
+    if (space > 0) {
+      return isAppPassword(text, start, end) ? Strength.RANDOM : Strength.WORD;
+    }
+    if (letters == 0) {
+      // Numbers, dates, versions without letters: a PIN at best.
+      return digit > 0 ? Strength.WORD : Strength.NONE;
+    }
+    if (digit == 0 && symbol == 0 && innerUpper == 0) {
+      return Strength.WORD;
+    }
+    int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digit > 0 ? 1 : 0) + (symbol > 0 ? 1 : 0);
+    if ((len >= 16 && classes >= 2 && distinct(text, start, end) >= 8) || (len >= 10 && classes >= 3)) {
+      return Strength.RANDOM;
+    }
+    return len >= 4 ? Strength.MIXED : Strength.WORD;
+  }
+
+  /** Google's app passwords: four groups of four lower-case letters, {@code abcd efgh ijkl mnop}. */
+  private static boolean isAppPassword(CharSequence text, int start, int end) {
+    if (end - start != 19) {
+      return false;
+    }
+    for (int i = 0; i < 19; i++) {
+      char c = text.charAt(start + i);
+      if (i % 5 == 4 ? c != ' ' : !(c >= 'a' && c <= 'z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int distinct(CharSequence text, int start, int end) {
+    long lowBits = 0;
+    long highBits = 0;
+    int other = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c < 64) {
+        lowBits |= 1L << c;
+      } else if (c < 128) {
+        highBits |= 1L << (c - 64);
+      } else {
+        other = 1;
+      }
+    }
+    return Long.bitCount(lowBits) + Long.bitCount(highBits) + other;
+  }
+
+  /**
+   * Whether an assigned value is a stand-in rather than a secret: empty words ({@code null}, {@code
+   * changeme}), references ({@code ${DB_PASSWORD}}, {@code $API_KEY}, {@code process.env.X}), bracketed
+   * templates ({@code <your-token>}), masks ({@code ****}, {@code xxxx}) and the words of documentation
+   * ({@code YOUR_API_KEY}, {@code sk-your-key-here}).
+   */
+  static boolean isPlaceholder(CharSequence text, int start, int end) {
+    int len = end - start;
+    if (len <= 0) {
+      return true;
+    }
+    String v = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
+    if (PLACEHOLDER_WORDS.contains(v)) {
+      return true;
+    }
+    for (String p : REFERENCE_PREFIXES) {
+      if (v.startsWith(p)) {
+        return true;
+      }
+    }
+    char first = v.charAt(0);
+    char last = v.charAt(len - 1);
+    if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}')
+        || (first == '(' && last == ')')) {
+      return true;
+    }
+    if (isVariableReference(v)) {
+      return true;
+    }
+    return isMask(v) || hasPlaceholderPart(v);
+  }
+
+  /** {@code $NAME}, {@code $name_2}, {@code %APPDATA%}: a shell, PHP or Windows variable. */
+  private static boolean isVariableReference(String v) {
+    if (v.length() >= 2 && v.charAt(0) == '$' && Chars.isAsciiLetter(v.charAt(1))) {
+      return allIdentifierChars(v, 1, v.length());
+    }
+    if (v.length() >= 3 && v.charAt(0) == '%' && v.charAt(v.length() - 1) == '%') {
+      return allIdentifierChars(v, 1, v.length() - 1);
+    }
+    return false;
+  }
+
+  private static boolean allIdentifierChars(String v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (!Chars.isAsciiAlnum(c) && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Masks and fillers: {@code ****}, {@code xxxxxxxx}, {@code ....}, {@code 0000000000}, {@code ••••}. */
+  private static boolean isMask(String v) {
+    int fill = 0;
+    int run = 1;
+    int longestRun = 1;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == 'x' || c == '*' || c == '.' || c == '#' || c == '\u2022' || c == '\u25CF' || c == '-'
+          || c == '_') {
+        fill++;
+      }
+      if (i > 0) {
+        run = c == v.charAt(i - 1) ? run + 1 : 1;
+        longestRun = Math.max(longestRun, run);
+      }
+    }
+    if (fill == v.length() || v.contains("xxxx") || v.contains("***") || v.contains("...")
+        || v.contains("\u2022\u2022")) {
+      return true;
+    }
+    return v.length() >= 8 && (longestRun * 2 > v.length() || distinctIn(v) <= 2);
+  }
+
+  private static int distinctIn(String v) {
+    return (int) v.chars().distinct().count();
+  }
+
+  /** Whether a lower-cased value has a part (a run of letters) that documentation uses for stand-ins. */
+  private static boolean hasPlaceholderPart(String v) {
+    int i = 0;
+    while (i < v.length()) {
+      while (i < v.length() && !(v.charAt(i) >= 'a' && v.charAt(i) <= 'z')) {
+        i++;
+      }
+      int s = i;
+      while (i < v.length() && v.charAt(i) >= 'a' && v.charAt(i) <= 'z') {
+        i++;
+      }
+      if (i > s && PLACEHOLDER_PARTS.contains(v.substring(s, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a provider-shaped token is a documentation stand-in: it says so ({@code AKIAIOSFODNN7EXAMPLE},
+   * {@code ghp_your_token_here}), is masked ({@code xoxb-xxxxxxxx}) or is too uniform to be random.
+   */
+  static boolean isPlaceholderToken(CharSequence text, int start, int end) {
+    String v = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
+    if (v.contains("example") || v.contains("xxxx") || v.contains("***") || v.contains("...")
+        || v.contains("your") || v.contains("dummy") || v.contains("placeholder") || v.contains("redacted")
+        || v.contains("0000000000") || v.contains("1234567890") || v.contains("abcdefghij")
+        || v.contains("<") || v.contains("${")) {
+      return true;
+    }
+    return v.length() >= 20 && distinctIn(v) < 8;
+  }
+
+  /** Whether a single word is a word of the sentence rather than a value ("required", "the", "must"). */
+  static boolean isStopword(CharSequence text, int start, int end) {
+    return STOPWORDS.contains(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether a lower-case word looks like running English (a verb form, an adverb, an abstract noun). */
+  static boolean looksLikeProseWord(CharSequence text, int start, int end) {
+    String w = text.subSequence(start, end).toString();
+    for (int i = 0; i < w.length(); i++) {
+      if (!(w.charAt(i) >= 'a' && w.charAt(i) <= 'z')) {
+        return false;
+      }
+    }
+    for (String suffix : PROSE_SUFFIXES) {
+      if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a phrase (a value with spaces) reads as a sentence: it holds a stop word. */
+  static boolean isSentence(CharSequence text, int start, int end) {
+    int i = start;
+    while (i < end) {
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+      int s = i;
+      while (i < end && text.charAt(i) != ' ') {
+        i++;
+      }
+      if (i > s && isStopword(text, s, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A file system path rather than a value: {@code /run/secrets/db}, {@code ~/.ssh/id_rsa}, {@code
+   * C:\keys\app.pfx}. A base64 secret may start with a slash too, but it has padding or plus signs, or as
+   * many capitals as a random string has.
+   */
+  static boolean isPath(CharSequence text, int start, int end) {
+    char c = text.charAt(start);
+    boolean rooted = c == '/' || Chars.startsWith(text, start, "~/") || Chars.startsWith(text, start, "./")
+        || Chars.startsWith(text, start, "../")
+        || (end - start > 3 && Chars.isAsciiLetter(c) && text.charAt(start + 1) == ':'
+            && text.charAt(start + 2) == '\\');
+    if (!rooted) {
+      return false;
+    }
+    int letters = 0;
+    int upper = 0;
+    for (int i = start; i < end; i++) {
+      char d = text.charAt(i);
+      if (d == '+' || d == '=') {
+        return false;
+      }
+      if (Chars.isAsciiLetter(d)) {
+        letters++;
+        if (d <= 'Z') {
+          upper++;
+        }
+      }
+    }
+    return upper * 4 < letters;
+  }
+}
