@@ -339,14 +339,27 @@ final class Assignments {
     if (end - i > MAX_VALUE) {
       return null;
     }
-    // Sentence punctuation after the value: "my password is hunter2." / "password=abc. Then"
-    while (end > i && (prose ? ".,;:!?".indexOf(t.charAt(end - 1)) >= 0 : t.charAt(end - 1) == '.')) {
+    // Punctuation after the value: "my password is hunter2." / "password=abc. Then" / "if x == y:".
+    // An exclamation mark after a letter ends a sentence; after a digit it more likely ends a password.
+    while (end > i && endsSentence(t, i, end, prose)) {
       end--;
       if (!prose) {
         break;
       }
     }
     return end > i ? new Value(i, end, false) : null;
+  }
+
+  private static boolean endsSentence(String t, int start, int end, boolean prose) {
+    char c = t.charAt(end - 1);
+    if (c == '.' || c == ':') {
+      return true;
+    }
+    if (!prose) {
+      return false;
+    }
+    return c == ',' || c == ';' || c == '?'
+        || (c == '!' && end - 2 >= start && Chars.isAsciiLetter(t.charAt(end - 2)));
   }
 
   private static boolean endsValue(char c, Mode mode, boolean query) {
@@ -402,8 +415,11 @@ final class Assignments {
     int vs = val.start();
     int ve = val.end();
     int len = ve - vs;
-    if (len < 3 || Values.isPlaceholder(t, vs, ve) || Chars.indexOf(t, "://", vs, ve) >= 0
-        || Values.isPath(t, vs, ve) || t.startsWith("-----", vs)) {
+    if (len < 3 || Values.isPlaceholder(t, vs, ve) || Values.isPlaceholderToken(t, vs, ve)
+        || Chars.indexOf(t, "://", vs, ve) >= 0 || Values.isPath(t, vs, ve) || t.startsWith("-----", vs)) {
+      return;
+    }
+    if (mode == Mode.XML && !t.startsWith("</", ve)) {
       return;
     }
     if (!val.quoted() && !envStyle && isCodeReference(t, vs, ve)) {

@@ -173,20 +173,36 @@ final class KeyBlocks {
     return count;
   }
 
-  /** End of the base64 lines after a BEGIN line (real or {@code \n}-escaped line breaks). */
+  /**
+   * End of the base64 lines after a BEGIN line (real or {@code \n}-escaped line breaks). A line shorter
+   * than the ones before it is the last; a line with other chars is not part of the key.
+   */
   private static int bodyEnd(String t, int i) {
     int limit = Math.min(t.length(), i + MAX_BLOCK);
     int end = i;
+    int width = 0;
     while (i < limit) {
-      char c = t.charAt(i);
-      if (Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=') {
+      if (t.charAt(i) == '\r' || t.charAt(i) == '\n') {
         i++;
-        end = i;
-      } else if (c == '\n' || c == '\r' || (c == '\\' && i + 1 < limit && t.charAt(i + 1) == 'n')) {
-        i += c == '\\' ? 2 : 1;
+      } else if (t.startsWith("\\n", i)) {
+        i += 2;
       } else {
         break;
       }
+      int line = i;
+      while (line < limit && (Chars.isAsciiAlnum(t.charAt(line)) || "+/=".indexOf(t.charAt(line)) >= 0)) {
+        line++;
+      }
+      boolean whole = line == limit || Chars.isLineBreak(t.charAt(line)) || t.startsWith("\\n", line);
+      if (line == i || !whole) {
+        break;
+      }
+      end = line;
+      if (line - i < width) {
+        break;
+      }
+      width = line - i;
+      i = line;
     }
     return end;
   }

@@ -14,6 +14,8 @@ final class Scan implements Keywords.Hit {
   final String text;
   private final Anchor[] anchors;
   private final List<Span> found = new ArrayList<>();
+  /** Whether each found span was read by a token format or key block, rather than from a key name. */
+  private final List<Boolean> byFormat = new ArrayList<>();
   /**
    * A token already reported whole (a PEM block, a JWT): hits inside it are not looked at. Hits at its very
    * start are, as other formats may share its anchor.
@@ -41,14 +43,19 @@ final class Scan implements Keywords.Hit {
 
   /** Reports a secret at {@code text[start, end)}; scores below the recall threshold are not worth a span. */
   void report(String subtype, int start, int end, double score) {
+    add(subtype, start, end, score, false);
+  }
+
+  private void add(String subtype, int start, int end, double score, boolean format) {
     if (end > start && score >= Confidence.MIN_REPORTED) {
       found.add(new Span(Label.SECRET, subtype, start, end, score, SecretDetector.NAME));
+      byFormat.add(format);
     }
   }
 
   /** Reports a token that is opaque inside: keywords within it are not looked at. */
   void reportOpaque(String subtype, int start, int end, double score) {
-    report(subtype, start, end, score);
+    add(subtype, start, end, score, true);
     skip(start, end);
   }
 
@@ -78,23 +85,43 @@ final class Scan implements Keywords.Hit {
     return false;
   }
 
-  /** The spans found, one per extent: where two readings cover the same chars the higher score wins. */
+  /**
+   * The spans found, one per extent. Where two readings cover the same chars (a GitHub token assigned to
+   * {@code token:}), the span keeps the higher score and the subtype of the token format, the more precise.
+   */
   List<Span> spans() {
     if (found.size() < 2) {
       return found;
     }
-    found.sort(Span.BY_POSITION);
+    Integer[] order = new Integer[found.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Span.BY_POSITION.compare(found.get(a), found.get(b)));
     List<Span> unique = new ArrayList<>(found.size());
-    for (Span s : found) {
-      Span last = unique.isEmpty() ? null : unique.get(unique.size() - 1);
-      if (last != null && last.start() == s.start() && last.end() == s.end()) {
-        if (s.score() > last.score()) {
-          unique.set(unique.size() - 1, s);
+    int g = 0;
+    while (g < order.length) {
+      Span first = found.get(order[g]);
+      double score = 0;
+      Span named = null;
+      boolean namedByFormat = false;
+      int next = g;
+      for (; next < order.length && sameExtent(found.get(order[next]), first); next++) {
+        Span s = found.get(order[next]);
+        boolean format = byFormat.get(order[next]);
+        score = Math.max(score, s.score());
+        if (named == null || (format && !namedByFormat) || (format == namedByFormat && s.score() > named.score())) {
+          named = s;
+          namedByFormat = format;
         }
-      } else {
-        unique.add(s);
       }
+      unique.add(named.score() == score ? named : named.withScore(score));
+      g = next;
     }
     return unique;
+  }
+
+  private static boolean sameExtent(Span a, Span b) {
+    return a.start() == b.start() && a.end() == b.end();
   }
 }
