@@ -59,11 +59,12 @@ public final class Keywords {
 
   /** Class of every ASCII char; 0 for chars that no keyword contains. */
   private final byte[] classOf;
-  /** log2 of the row width of {@link #delta}. */
-  private final int shift;
+  /** Row width of {@link #delta}: the number of classes, rounded up to an even number. */
+  private final int width;
   /**
-   * The automaton: {@code delta[state + class]} is the next state, stored as its row offset ({@code id <<
-   * shift}) with bit 0 set when the next state ends at least one keyword.
+   * The automaton: {@code delta[state + class]} is the next state, stored as its row offset ({@code id *
+   * width}) with bit 0 set when the next state ends at least one keyword. Rows are as narrow as the
+   * alphabet, so that the rows in use stay in the fastest caches.
    */
   private final int[] delta;
   /**
@@ -73,7 +74,8 @@ public final class Keywords {
    */
   private final long[] startTriples;
   private final byte[] filterClassOf;
-  private static final int FILTER_CLASSES = 64;
+  private static final int FILTER_SHIFT = 6;
+  private static final int FILTER_CLASSES = 1 << FILTER_SHIFT;
 
   /** Chars copied from the text at a time, and chars beyond a chunk the start filter looks at. */
   private static final int CHUNK = 4096;
@@ -114,9 +116,8 @@ public final class Keywords {
     for (int c = 0; c < 128; c++) {
       filterClassOf[c] = (byte) Math.min(classOf[c], FILTER_CLASSES - 1);
     }
-    // At least two columns: bit 0 of a stored state is the output flag.
-    shift = Math.max(1, 32 - Integer.numberOfLeadingZeros(classes - 1));
-    int width = 1 << shift;
+    // An even width: bit 0 of a stored state is the output flag.
+    width = classes + (classes & 1);
 
     // Trie with goto edges; -1 where there is no edge.
     List<int[]> next = new ArrayList<>();
@@ -167,7 +168,7 @@ public final class Keywords {
       }
     }
 
-    delta = new int[states << shift];
+    delta = new int[states * width];
     outStart = new int[states + 1];
     int total = 0;
     for (int s = 0; s < states; s++) {
@@ -180,7 +181,7 @@ public final class Keywords {
       System.arraycopy(out[s], 0, outputs, outStart[s], out[s].length);
       for (int c = 0; c < width; c++) {
         int t = next.get(s)[c];
-        delta[(s << shift) | c] = (t << shift) | (out[t].length > 0 ? 1 : 0);
+        delta[s * width + c] = t * width | (out[t].length > 0 ? 1 : 0);
       }
     }
     startTriples = new long[FILTER_CLASSES * FILTER_CLASSES];
@@ -235,7 +236,7 @@ public final class Keywords {
     Objects.checkFromToIndex(from, to, text.length());
     Buffer buffer = BUFFER.get();
     // A hit handler that scans again on this thread gets a buffer of its own.
-    char[] chars = buffer.busy ? new char[CHUNK + 2 * LOOKAHEAD] : buffer.chars;
+    char[] chars = buffer.busy ? new char[Math.min(CHUNK, to - from) + 2 * LOOKAHEAD] : buffer.chars;
     boolean owner = !buffer.busy;
     buffer.busy = true;
     try {
@@ -273,16 +274,21 @@ public final class Keywords {
         // No keyword is under way: jump to the next position where one may start, judged by the three
         // chars there. Restarting the automaton at the root there is exact: a keyword prefix that began
         // at a skipped position cannot be extended by the chars that follow it.
-        int pair = classOf(chars[i], filterClassOf) * FILTER_CLASSES + classOf(chars[i + 1], filterClassOf);
+        // Chars outside ASCII share the classes of ASCII chars here (c & 0x7F): that only lets the filter
+        // pass more positions, never fewer, as keywords are ASCII. The classes of the next two chars are
+        // carried, not recomputed, so that no iteration waits on the arithmetic of the one before.
+        int first = filterClassOf[chars[i] & 0x7F];
+        int second = filterClassOf[chars[i + 1] & 0x7F];
         while (true) {
-          int third = classOf(chars[i + 2], filterClassOf);
-          if ((startTriples[pair] & (1L << third)) != 0) {
+          int third = filterClassOf[chars[i + 2] & 0x7F];
+          if ((startTriples[(first << FILTER_SHIFT) | second] & (1L << third)) != 0) {
             break;
           }
           if (++i >= n) {
             return 0;
           }
-          pair = (pair * FILTER_CLASSES + third) & (FILTER_CLASSES * FILTER_CLASSES - 1);
+          first = second;
+          second = third;
         }
         state = delta[classOf(chars[i], classOf)];
       } else {
@@ -291,7 +297,7 @@ public final class Keywords {
       i++;
       if ((state & 1) != 0) {
         state &= ~1;
-        report(text, state >>> shift, offset + i, hit);
+        report(text, state / width, offset + i, hit);
       }
     }
     return state;

@@ -58,8 +58,8 @@ final class Assignments {
   private static final int[] NON_LATIN_PIVOTS = {5, 3, 1};
 
   /** Words that join a key to its value in a sentence: "password is x", "Passwort ist x". */
-  private static final Set<String> PROSE_OPERATORS = Set.of(
-      "is", "was", "ist", "war", "est", "es", "era", "é", "är", "equals", "\u044D\u0442\u043E");
+  private static final String[] PROSE_OPERATORS = {
+      "is", "was", "ist", "war", "est", "es", "era", "é", "är", "equals", "\u044D\u0442\u043E"};
 
   /** HTTP authorization schemes whose credentials are a plain token. */
   private static final Set<String> TOKEN_SCHEMES = Set.of(
@@ -257,16 +257,25 @@ final class Assignments {
       return i + 1;
     }
     int w = i;
-    while (w < n && Character.isLetter(t.charAt(w))) {
+    while (w < n && w - i <= 6 && Character.isLetter(t.charAt(w))) {
       w++;
     }
-    if (w == i || w - i > 6 || !PROSE_OPERATORS.contains(t.substring(i, w).toLowerCase(Locale.ROOT))) {
+    if (w == i || w - i > 6 || !isProseOperator(t, i, w)) {
       return -1;
     }
     if (w < n && t.charAt(w) == ':') {
       w++;
     }
     return w < n && Chars.isSpaceOrTab(t.charAt(w)) ? w : -1;
+  }
+
+  private static boolean isProseOperator(String t, int start, int end) {
+    for (String word : PROSE_OPERATORS) {
+      if (word.length() == end - start && t.regionMatches(true, start, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -415,8 +424,12 @@ final class Assignments {
     int vs = val.start();
     int ve = val.end();
     int len = ve - vs;
-    if (len < 3 || Values.isPlaceholder(t, vs, ve) || Values.isPlaceholderToken(t, vs, ve)
-        || Chars.indexOf(t, "://", vs, ve) >= 0 || Values.isPath(t, vs, ve) || t.startsWith("-----", vs)) {
+    boolean weak = kind == Kind.WEAK || kind == Kind.SESSION;
+    if (len < 3 || (weak && (len < 12 || Values.strength(t, vs, ve) != Strength.RANDOM))
+        || (kind == Kind.PIN && len > 10)) {
+      return;
+    }
+    if (Values.isPlaceholder(t, vs, ve) || Chars.indexOf(t, "://", vs, ve) >= 0 || Values.isPath(t, vs, ve) || t.startsWith("-----", vs)) {
       return;
     }
     if (mode == Mode.XML && !t.startsWith("</", ve)) {
@@ -438,9 +451,7 @@ final class Assignments {
         return;
       case WEAK:
       case SESSION:
-        if (strength == Strength.RANDOM && len >= 12) {
-          scan.report(kind.subtype, vs, ve, WEAK_KEY_VALUE);
-        }
+        scan.report(kind.subtype, vs, ve, WEAK_KEY_VALUE);
         return;
       default:
         break;
@@ -708,8 +719,15 @@ final class Assignments {
         colon = k;
       }
     }
+    if (colon < 0) {
+      return;
+    }
+    // user:password, or an API key as the user with an empty password (Stripe, Mailgun style).
     String pair = new String(decoded, java.nio.charset.StandardCharsets.US_ASCII);
-    if (colon >= 0 && colon < pair.length() - 1 && !Values.isPlaceholder(pair, colon + 1, pair.length())) {
+    boolean password = colon < pair.length() - 1 && !Values.isPlaceholder(pair, colon + 1, pair.length());
+    boolean keyAsUser = colon == pair.length() - 1 && colon >= 16
+        && Values.strength(pair, 0, colon) == Strength.RANDOM && !Values.isPlaceholder(pair, 0, colon);
+    if (password || keyAsUser) {
       scan.report("basic_auth", i, end, SECRET_KEY_VALUE);
     }
   }

@@ -24,10 +24,12 @@ final class Checksums {
     if (end - body != 36) {
       return false;
     }
-    CRC32 crc = new CRC32();
+    byte[] random = new byte[30];
     for (int i = 0; i < 30; i++) {
-      crc.update(text.charAt(body + i));
+      random[i] = (byte) text.charAt(body + i);
     }
+    CRC32 crc = new CRC32();
+    crc.update(random);
     long value = crc.getValue();
     for (int i = 35; i >= 30; i--) {
       if (text.charAt(body + i) != BASE62.charAt((int) (value % 62))) {

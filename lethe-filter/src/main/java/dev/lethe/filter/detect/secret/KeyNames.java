@@ -2,6 +2,7 @@ package dev.lethe.filter.detect.secret;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -160,32 +161,30 @@ final class KeyNames {
 
   /** The lower-case words of a key name. */
   static List<String> words(CharSequence text, int start, int end) {
+    String lower = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
     List<String> words = new ArrayList<>(4);
-    StringBuilder w = new StringBuilder();
+    int from = 0;
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
+      int at = i - start;
       if (c == '_' || c == '-' || c == '.' || c == ' ' || c == '$') {
-        flush(words, w);
-        continue;
-      }
-      if (i > start && w.length() > 0) {
+        add(words, lower, from, at);
+        from = at + 1;
+      } else if (at > from) {
         char p = text.charAt(i - 1);
-        boolean camel = Character.isLowerCase(p) && Character.isUpperCase(c);
-        boolean digitChange = Chars.isDigit(p) != Chars.isDigit(c);
-        if (camel || digitChange) {
-          flush(words, w);
+        if ((Character.isLowerCase(p) && Character.isUpperCase(c)) || Chars.isDigit(p) != Chars.isDigit(c)) {
+          add(words, lower, from, at);
+          from = at;
         }
       }
-      w.append(Character.toLowerCase(c));
     }
-    flush(words, w);
+    add(words, lower, from, lower.length());
     return words;
   }
 
-  private static void flush(List<String> words, StringBuilder w) {
-    if (w.length() > 0) {
-      words.add(w.toString());
-      w.setLength(0);
+  private static void add(List<String> words, String lower, int from, int to) {
+    if (to > from) {
+      words.add(from == 0 && to == lower.length() ? lower : lower.substring(from, to));
     }
   }
 }

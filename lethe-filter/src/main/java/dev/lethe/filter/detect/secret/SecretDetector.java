@@ -63,6 +63,9 @@ public final class SecretDetector implements Detector {
     Scan scan = new Scan(text, anchors);
     keywords.scan(text, 0, text.length(), scan);
     Assignments.scanNonLatin(scan);
-    out.addAll(scan.spans());
+    List<Span> found = scan.spans();
+    if (!found.isEmpty()) {
+      out.addAll(found);
+    }
   }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param anchors  literals the token contains, matched exactly (case-sensitively) at the keyword hit
  * @param boundary the word boundary an anchor needs
  * @param back     how many chars before the anchor the token may start (0: the token starts with it)
- * @param pattern  the token shape, matched from the anchor ({@code back == 0}) or found around it
+ * @param pattern  the token shape, matched from the token's start
  * @param score    confidence of a match
  * @param check    a checksum or marker that raises a match to {@code checkedScore}, or null
  * @param checkedScore confidence of a match that passes {@code check}
@@ -70,8 +70,7 @@ record TokenFormat(String subtype, String provider, List<String> anchors, Bounda
       return;
     }
     Matcher m = pattern.matcher(text).useTransparentBounds(true);
-    m.region(Math.max(0, start - back), Math.min(text.length(), end + MAX_LENGTH));
-    if (!(back == 0 ? m.lookingAt() : findCovering(m, start, end))) {
+    if (!matchAround(m, text, start, end)) {
       return;
     }
     boolean hasGroup = pattern.pattern().contains("(?<t>");
@@ -93,13 +92,19 @@ record TokenFormat(String subtype, String provider, List<String> anchors, Bounda
     return false;
   }
 
-  private static boolean findCovering(Matcher m, int start, int end) {
-    while (m.find()) {
-      if (m.start() <= start && m.end() >= end) {
-        return true;
-      }
-      if (m.start() > start) {
-        return false;
+  /**
+   * Matches the pattern at the anchor ({@code back == 0}) or at a token start up to {@code back} chars
+   * before it: a position after a char that is not a letter or digit (the start of a word, a URL, a hex
+   * run). The match must cover the anchor.
+   */
+  private boolean matchAround(Matcher m, String text, int start, int end) {
+    int limit = Math.min(text.length(), end + MAX_LENGTH);
+    for (int from = Math.max(0, start - back); from <= start; from++) {
+      if (from == start || from == 0 || !Chars.isAsciiAlnum(text.charAt(from - 1))) {
+        m.region(from, limit);
+        if (m.lookingAt() && m.end() >= end) {
+          return true;
+        }
       }
     }
     return false;

@@ -95,14 +95,16 @@ final class Urls {
   }
 
   /**
-   * An Azure shared access signature: {@code sv=2022-11-02&ss=b&...&sig=...}, in a URL query or after
-   * {@code SharedAccessSignature=}. Reported whole, as the data marks it, when it has the SAS version
-   * parameter; a lone {@code sig=} is left to the assignment rule.
+   * An Azure shared access signature, reported whole as the data marks it: a storage SAS ({@code
+   * sv=2022-11-02&ss=b&...&sig=...}, in a URL query or after {@code SharedAccessSignature=}) or a Service
+   * Bus / Event Hubs token ({@code SharedAccessSignature sr=...&sig=...&se=...&skn=...}). A lone {@code
+   * sig=} is left to the assignment rule.
    */
   private static void atSignature(Scan scan, int s, int e) {
     String t = scan.text;
     int n = t.length();
-    if (s > 0 && t.charAt(s - 1) != '&' && t.charAt(s - 1) != '?' && t.charAt(s - 1) != ';') {
+    if (s > 0 && t.charAt(s - 1) != '&' && t.charAt(s - 1) != '?' && t.charAt(s - 1) != ';'
+        && t.charAt(s - 1) != ' ') {
       return;
     }
     int end = e;
@@ -119,10 +121,30 @@ final class Urls {
     if (Chars.startsWith(t, start, "SharedAccessSignature=")) {
       start += "SharedAccessSignature=".length();
     }
-    if (hasParameter(t, start, s, "sv=") && (hasParameter(t, start, s, "se=") || hasParameter(t, start, s, "sp=")
-        || hasParameter(t, start, s, "sr="))) {
-      scan.report("azure_sas_token", start, end, PROVIDER);
+    // Parameters of the signature that may follow it: expiry, key name, resource.
+    int tail = end;
+    while (tail < n && t.charAt(tail) == '&' && isSasParameter(t, tail + 1)) {
+      tail++;
+      while (tail < n && isQueryChar(t.charAt(tail)) && t.charAt(tail) != '&') {
+        tail++;
+      }
     }
+    boolean storage = hasParameter(t, start, s, "sv=")
+        && (hasParameter(t, start, s, "se=") || hasParameter(t, start, s, "sp=") || hasParameter(t, start, s, "sr="));
+    boolean serviceBus = hasParameter(t, start, tail, "sr=") && hasParameter(t, start, tail, "se=")
+        && hasParameter(t, start, tail, "skn=");
+    if (storage || serviceBus) {
+      scan.report("azure_sas_token", start, tail, PROVIDER);
+    }
+  }
+
+  private static boolean isSasParameter(String t, int i) {
+    for (String p : new String[] {"se=", "skn=", "sr=", "sp=", "st=", "spr=", "sv=", "sip=", "si="}) {
+      if (Chars.startsWith(t, i, p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isQueryChar(char c) {

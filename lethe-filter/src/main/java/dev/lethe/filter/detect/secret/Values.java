@@ -1,5 +1,6 @@
 package dev.lethe.filter.detect.secret;
 
+import dev.lethe.filter.detect.Keywords;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,10 +36,25 @@ final class Values {
       "bearer", "basic", "client_secret", "access_token", "secret_key", "private_key", "credentials",
       "unset", "notset", "not_set", "not-set", "nope", "random", "generated", "omitted", "sensitive");
 
-  /** Parts of a value that mark it as a stand-in: {@code YOUR_API_KEY}, {@code sk-your-key-here}. */
-  private static final Set<String> PLACEHOLDER_PARTS = words(
-      "your", "yours", "example", "examples", "sample", "dummy", "fake", "placeholder", "redacted",
-      "changeme", "here", "insert", "replace", "todo", "fixme", "lorem", "ipsum", "mock");
+  /**
+   * What marks a stand-in inside a value or token: substrings anywhere ({@code AKIAIOSFODNN7EXAMPLE}, {@code
+   * ghp_your_token}, {@code xoxb-xxxx}, masks, runs of zeros or of the alphabet, template brackets) and
+   * whole words ({@code sk-your-key-here}, {@code SAMPLE_TOKEN}, {@code fake}).
+   */
+  private static final Keywords MARKERS = markers();
+
+  private static Keywords markers() {
+    Keywords.Builder b = Keywords.builder();
+    for (String anywhere : new String[] {"example", "xxxx", "***", "...", "your", "dummy", "placeholder",
+        "redacted", "changeme", "0000000000", "1234567890", "abcdefghij", "<", "${"}) {
+      b.add(anywhere);
+    }
+    for (String word : new String[] {"sample", "fake", "here", "insert", "replace", "todo", "fixme", "lorem",
+        "ipsum", "mock"}) {
+      b.add(word, Keywords.Boundary.WHOLE_WORD);
+    }
+    return b.build();
+  }
 
   /** References to a value kept elsewhere (environment, template, secret store) rather than the value. */
   private static final String[] REFERENCE_PREFIXES = {
@@ -178,39 +194,35 @@ final class Values {
     if (len <= 0) {
       return true;
     }
-    String v = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
-    if (PLACEHOLDER_WORDS.contains(v)) {
+    if (len <= 16 && PLACEHOLDER_WORDS.contains(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT))) {
       return true;
     }
     for (String p : REFERENCE_PREFIXES) {
-      if (v.startsWith(p)) {
+      if (Chars.startsWithIgnoreCase(text, start, p)) {
         return true;
       }
     }
-    char first = v.charAt(0);
-    char last = v.charAt(len - 1);
+    char first = text.charAt(start);
+    char last = text.charAt(end - 1);
     if ((first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}')
         || (first == '(' && last == ')')) {
       return true;
     }
-    if (isVariableReference(v)) {
-      return true;
-    }
-    return isMask(v) || hasPlaceholderPart(v);
+    return isVariableReference(text, start, end) || isMask(text, start, end) || hasMarker(text, start, end);
   }
 
   /** {@code $NAME}, {@code $name_2}, {@code %APPDATA%}: a shell, PHP or Windows variable. */
-  private static boolean isVariableReference(String v) {
-    if (v.length() >= 2 && v.charAt(0) == '$' && Chars.isAsciiLetter(v.charAt(1))) {
-      return allIdentifierChars(v, 1, v.length());
+  private static boolean isVariableReference(CharSequence v, int start, int end) {
+    if (end - start >= 2 && v.charAt(start) == '$' && Chars.isAsciiLetter(v.charAt(start + 1))) {
+      return allIdentifierChars(v, start + 1, end);
     }
-    if (v.length() >= 3 && v.charAt(0) == '%' && v.charAt(v.length() - 1) == '%') {
-      return allIdentifierChars(v, 1, v.length() - 1);
+    if (end - start >= 3 && v.charAt(start) == '%' && v.charAt(end - 1) == '%') {
+      return allIdentifierChars(v, start + 1, end - 1);
     }
     return false;
   }
 
-  private static boolean allIdentifierChars(String v, int from, int to) {
+  private static boolean allIdentifierChars(CharSequence v, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = v.charAt(i);
       if (!Chars.isAsciiAlnum(c) && c != '_') {
@@ -221,48 +233,30 @@ final class Values {
   }
 
   /** Masks and fillers: {@code ****}, {@code xxxxxxxx}, {@code ....}, {@code 0000000000}, {@code ••••}. */
-  private static boolean isMask(String v) {
+  private static boolean isMask(CharSequence v, int start, int end) {
     int fill = 0;
     int run = 1;
     int longestRun = 1;
-    for (int i = 0; i < v.length(); i++) {
+    for (int i = start; i < end; i++) {
       char c = v.charAt(i);
-      if (c == 'x' || c == '*' || c == '.' || c == '#' || c == '\u2022' || c == '\u25CF' || c == '-'
-          || c == '_') {
+      if (c == 'x' || c == 'X' || c == '*' || c == '.' || c == '#' || c == '\u2022' || c == '\u25CF'
+          || c == '-' || c == '_') {
         fill++;
       }
-      if (i > 0) {
+      if (i > start) {
         run = c == v.charAt(i - 1) ? run + 1 : 1;
         longestRun = Math.max(longestRun, run);
       }
     }
-    if (fill == v.length() || v.contains("xxxx") || v.contains("***") || v.contains("...")
-        || v.contains("\u2022\u2022")) {
-      return true;
-    }
-    return v.length() >= 8 && (longestRun * 2 > v.length() || distinctIn(v) <= 2);
+    int len = end - start;
+    return fill == len || (len >= 8 && (longestRun * 2 > len || distinct(v, start, end) <= 2));
   }
 
-  private static int distinctIn(String v) {
-    return (int) v.chars().distinct().count();
-  }
-
-  /** Whether a lower-cased value has a part (a run of letters) that documentation uses for stand-ins. */
-  private static boolean hasPlaceholderPart(String v) {
-    int i = 0;
-    while (i < v.length()) {
-      while (i < v.length() && !(v.charAt(i) >= 'a' && v.charAt(i) <= 'z')) {
-        i++;
-      }
-      int s = i;
-      while (i < v.length() && v.charAt(i) >= 'a' && v.charAt(i) <= 'z') {
-        i++;
-      }
-      if (i > s && PLACEHOLDER_PARTS.contains(v.substring(s, i))) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether {@code text[start, end)} contains one of the {@link #MARKERS} of a stand-in. */
+  private static boolean hasMarker(CharSequence text, int start, int end) {
+    boolean[] found = new boolean[1];
+    MARKERS.scan(text, start, end, (keyword, s, e) -> found[0] = true);
+    return found[0];
   }
 
   /**
@@ -270,14 +264,7 @@ final class Values {
    * {@code ghp_your_token_here}), is masked ({@code xoxb-xxxxxxxx}) or is too uniform to be random.
    */
   static boolean isPlaceholderToken(CharSequence text, int start, int end) {
-    String v = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
-    if (v.contains("example") || v.contains("xxxx") || v.contains("***") || v.contains("...")
-        || v.contains("your") || v.contains("dummy") || v.contains("placeholder") || v.contains("redacted")
-        || v.contains("0000000000") || v.contains("1234567890") || v.contains("abcdefghij")
-        || v.contains("<") || v.contains("${")) {
-      return true;
-    }
-    return v.length() >= 20 && distinctIn(v) < 8;
+    return hasMarker(text, start, end) || (end - start >= 20 && distinct(text, start, end) < 8);
   }
 
   /** Whether a single word is a word of the sentence rather than a value ("required", "the", "must"). */

@@ -114,6 +114,18 @@ class SecretDetectorTest {
     }
 
     @Test
+    void azureSharedAccessSignaturesAreOneSpan() {
+      String sig = FAKE.base62(43) + "%3D";
+      assertMarked("BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=⟦sv=2022-11-02&ss=b"
+          + "&srt=co&sp=rl&se=2025-01-01T00:00:00Z&sig=" + sig + "⟧");
+      assertMarked("Authorization: SharedAccessSignature ⟦sr=https%3A%2F%2Facme.servicebus.windows.net%2Forders"
+          + "&sig=" + sig + "&se=1735689600&skn=RootManageSharedAccessKey⟧");
+      // A signature parameter of some other service is only a value beside a weak key.
+      assertMarked("https://cdn.example.com/img.png?w=200&sig=⟦" + FAKE.base62(32) + "⟧", OperatingPoint.BALANCED);
+      assertMarked("https://cdn.example.com/img.png?w=200&sig=" + FAKE.base62(32), OperatingPoint.PRECISION);
+    }
+
+    @Test
     void databaseUrlsAreConnectionStringsAndWebUrlsAreUrls() {
       assertThat(Marked.spans("postgres://app:Kx9!vq2Lp@db/x", OperatingPoint.BALANCED)).singleElement()
           .extracting(Span::subtype).isEqualTo("connection_string_password");
@@ -204,6 +216,8 @@ class SecretDetectorTest {
     @Test
     void basicCredentialsAreFoundWhenTheyDecodeToAUserAndPassword() {
       assertMarked("Authorization: Basic ⟦" + basic("svc-report:Xr7!pQ2mZ") + "⟧");
+      assertMarked("-H 'Authorization: Basic ⟦" + basic(FAKE.base62(32) + ":") + "⟧'");
+      assertMarked("Authorization: Basic " + basic("admin:"));
       // Base64 of something that is not a user:password pair.
       assertMarked("Authorization: Basic " + basic("just-some-text"));
       assertMarked("It requires basic knowledge of Python.");
