@@ -39,23 +39,27 @@ import java.util.regex.Pattern;
 final class Assignments {
   private Assignments() {}
 
-  /** Stems found anywhere in a key name. */
+  /**
+   * Stems found anywhere in a key name, which is then read whole. A stem need not be a whole word: the
+   * rarer its first three chars are in running text, the less often the scan stops ("nnwort" for
+   * Kennwort, "woord" for wachtwoord, "asana" for salasana, "gskode" for adgangskode).
+   */
   private static final String[] STEMS = {
-      "pass", "pwd", "secret", "token", "key", "credential", "auth", "kennwort", "wachtwoord", "salasana",
-      "session", "sessid", "adgangskode"};
+      "pass", "pwd", "secret", "token", "key", "credential", "auth", "nnwort", "woord", "asana", "session",
+      "sessid", "gskode"};
   /** Key names found only as whole words (too short or too common inside other words). */
   private static final String[] WORDS = {
-      "pw", "pin", "sid", "sig", "signature", "dsn", "creds", "senha", "heslo", "lozinka", "digicode",
-      "pincode"};
-  private static final String[] PIN_PHRASES = {
-      "door code", "gate code", "entry code", "access code", "alarm code", "lock code", "garage code",
-      "keypad code", "building code", "code de la porte", "code porte", "code d'entree"};
+      "pw", "pin", "sid", "sig", "signature", "dsn", "creds", "senha", "lozinka", "digicode", "pincode"};
+  /** Words before "code" that make it an entry code: "door code", "gate code". */
+  private static final Set<String> CODE_QUALIFIERS = Set.of(
+      "door", "gate", "entry", "access", "alarm", "lock", "garage", "keypad", "building", "safe");
   /**
-   * Key words outside ASCII, which the keyword automaton does not see, each with the index of a rare char
-   * of it that {@link String#indexOf(int)} looks for: a vectorised search, and free on Latin-1 texts.
+   * Key words the keyword automaton does not see (it matches ASCII only), each with the index of a rare
+   * char of it that {@link String#indexOf(int)} looks for: a vectorised search, and free on Latin-1 texts
+   * for the chars outside Latin-1.
    */
-  private static final String[] NON_LATIN_PASSWORDS = {"пароль", "パスワード", "密码"};
-  private static final int[] NON_LATIN_PIVOTS = {5, 3, 1};
+  private static final String[] NON_LATIN_PASSWORDS = {"пароль", "パスワード", "密码", "contraseña"};
+  private static final int[] NON_LATIN_PIVOTS = {5, 3, 1, 8};
 
   /** Words that join a key to its value in a sentence: "password is x", "Passwort ist x". */
   private static final String[] PROSE_OPERATORS = {
@@ -102,14 +106,12 @@ final class Assignments {
     for (String word : WORDS) {
       set.on(word, Boundary.WHOLE_WORD, Assignments::atKeyWord);
     }
-    for (String phrase : PIN_PHRASES) {
-      set.on(phrase, Boundary.WHOLE_WORD, (scan, s, e) -> valueAfter(scan, Kind.PIN, s, e, false));
-    }
-    set.on("mot de passe", Boundary.WHOLE_WORD, (scan, s, e) -> valueAfter(scan, Kind.PASSWORD, s, e, false));
-    set.on("contrase", Boundary.WORD_START, Assignments::atContrasena);
+    set.on("code", Boundary.WHOLE_WORD, Assignments::atCode);
     set.on("bearer", Boundary.WHOLE_WORD, Assignments::atBearer);
     set.on("basic", Boundary.WHOLE_WORD, Assignments::atBasic);
-    set.on("login(", Boundary.NONE, Assignments::atLogin);
+    for (String call : new String[] {"in('", "in(\"", "in(`"}) {
+      set.on(call, Boundary.NONE, Assignments::atLogin);
+    }
   }
 
   /** Key words outside ASCII, which the keyword automaton does not see. */
@@ -163,10 +165,25 @@ final class Assignments {
     return c == '-' || c == '.' || c == '_';
   }
 
-  private static void atContrasena(Scan scan, int s, int e) {
+  /** "door code", "gate code", "code de la porte", "code porte": an entry code, like a PIN. */
+  private static void atCode(Scan scan, int s, int e) {
     String t = scan.text;
-    if (e + 1 < t.length() && "ñnÑN".indexOf(t.charAt(e)) >= 0 && (t.charAt(e + 1) | 32) == 'a') {
-      valueAfter(scan, Kind.PASSWORD, s, e + 2, false);
+    int before = s - 1;
+    if (before > 0 && t.charAt(before) == ' ') {
+      int w = before;
+      while (w > 0 && Chars.isAsciiLetter(t.charAt(w - 1))) {
+        w--;
+      }
+      if (CODE_QUALIFIERS.contains(t.substring(w, before).toLowerCase(Locale.ROOT))) {
+        valueAfter(scan, Kind.PIN, w, e, false);
+        return;
+      }
+    }
+    for (String porte : new String[] {" de la porte", " porte", " d'entr\u00E9e", " d'entree"}) {
+      if (t.regionMatches(true, e, porte, 0, porte.length())) {
+        valueAfter(scan, Kind.PIN, s, e + porte.length(), false);
+        return;
+      }
     }
   }
 
@@ -732,9 +749,12 @@ final class Assignments {
     }
   }
 
-  /** discord.js {@code client.login('<bot token>')}. */
+  /** discord.js {@code client.login('<bot token>')}, found by its rarer end {@code in('}. */
   private static void atLogin(Scan scan, int s, int e) {
-    Value v = literal(scan.text, e);
+    if (!scan.text.startsWith("log", s - 3)) {
+      return;
+    }
+    Value v = literal(scan.text, e - 1);
     if (v != null && DISCORD_BOT_TOKEN.matcher(scan.text).region(v.start(), v.end()).matches()
         && !Values.isPlaceholderToken(scan.text, v.start(), v.end())) {
       scan.report("discord_bot_token", v.start(), v.end(), PROVIDER_LOOSE);

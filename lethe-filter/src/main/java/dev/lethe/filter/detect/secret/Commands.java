@@ -17,11 +17,13 @@ final class Commands {
   private static final int MAX_COMMAND = 300;
 
   static void register(AnchorSet set) {
-    for (String tool : new String[] {"mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump"}) {
+    for (String tool : new String[] {"mysql", "mysqldump", "mysqladmin"}) {
       set.on(tool, Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -p", true));
     }
     set.on("sshpass", Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -p", false));
-    set.on("curl", Boundary.WHOLE_WORD, Commands::curl);
+    // "curl" starts too many words (current, secure); its user option is rarer.
+    set.on(" -u ", Boundary.NONE, Commands::curlUser);
+    set.on(" --user ", Boundary.NONE, Commands::curlUser);
   }
 
   /**
@@ -48,17 +50,15 @@ final class Commands {
   }
 
   /** {@code curl -u user:password} or {@code --user user:password}: the part after the first colon. */
-  private static void curl(Scan scan, int s, int e) {
+  private static void curlUser(Scan scan, int s, int e) {
     String t = scan.text;
-    int end = commandEnd(t, e);
-    int at = Chars.indexOf(t, " -u ", e, end);
-    int v = at >= 0 ? at + 4 : -1;
-    if (v < 0) {
-      at = Chars.indexOf(t, " --user ", e, end);
-      v = at >= 0 ? at + 8 : -1;
+    int lineStart = s;
+    while (lineStart > 0 && s - lineStart < MAX_COMMAND && !Chars.isLineBreak(t.charAt(lineStart - 1))) {
+      lineStart--;
     }
-    if (v >= 0) {
-      report(scan, v, end, true);
+    int curl = Chars.indexOf(t, "curl", lineStart, s);
+    if (curl >= 0 && Chars.boundaryBefore(t, curl) && Chars.boundaryAt(t, curl + 4)) {
+      report(scan, e, commandEnd(t, e), true);
     }
   }
 

@@ -23,7 +23,7 @@ final class KeyBlocks {
   static void register(AnchorSet set) {
     set.on("-----BEGIN ", Boundary.NONE, KeyBlocks::atPemBegin);
     set.on("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----", Boundary.NONE, KeyBlocks::atSsh2Begin);
-    set.on("PuTTY-User-Key-File-", Boundary.WORD_START, KeyBlocks::atPutty);
+    set.on("-User-Key-File-", Boundary.NONE, KeyBlocks::atPutty);
     set.on("eyJ", Boundary.WORD_START, KeyBlocks::atJwt);
   }
 
@@ -79,8 +79,9 @@ final class KeyBlocks {
   }
 
   /** A PuTTY {@code .ppk} file, from its first line to the end of its {@code Private-MAC} line. */
-  private static void atPutty(Scan scan, int s, int e) {
+  private static void atPutty(Scan scan, int anchor, int e) {
     String t = scan.text;
+    int s = anchor - "PuTTY".length();
     if (!t.startsWith("PuTTY-User-Key-File-", s)) {
       return;
     }

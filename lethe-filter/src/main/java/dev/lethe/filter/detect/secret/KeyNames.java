@@ -43,7 +43,7 @@ final class KeyNames {
 
   private static final String[] PASSWORD_ENDINGS = {
       "password", "passwd", "passwort", "passord", "kennwort", "wachtwoord", "salasana", "adgangskode",
-      "passphrase", "pwd", "senha", "heslo", "lozinka", "contrasena", "contraseña"};
+      "passphrase", "pwd", "senha", "lozinka", "passe"};
 
   /** Words ending in "pass" that are not passwords. */
   private static final Set<String> NOT_PASS = Set.of(

@@ -6,7 +6,9 @@ import static dev.lethe.filter.detect.secret.Confidence.PROVIDER_LOOSE;
 import static dev.lethe.filter.detect.secret.TokenFormat.around;
 import static dev.lethe.filter.detect.secret.TokenFormat.prefixed;
 
+import dev.lethe.filter.detect.Keywords.Boundary;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue of provider token formats recognised by their shape alone (docs/secret-formats.md lists
@@ -30,8 +32,8 @@ final class TokenFormats {
 
   static final List<TokenFormat> ALL = List.of(
       // Amazon Web Services
-      prefixed("aws_access_key", "AWS", List.of("AKIA", "ASIA", "ABIA", "ACCA"),
-          "(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}" + END_ALNUM, PROVIDER,
+      new TokenFormat("aws_access_key", "AWS", List.of("KIA", "SIA", "BIA", "CCA"), Boundary.NONE, 1,
+          Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}" + END_ALNUM), PROVIDER, null, PROVIDER,
           "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids"),
 
       // GitHub: 30 random chars and a CRC32 in the last six
@@ -87,7 +89,7 @@ final class TokenFormats {
           PROVIDER, "https://api.slack.com/authentication/config-tokens"),
       prefixed("slack_app_token", "Slack", List.of("xapp-"), "xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+" + END,
           PROVIDER, SLACK_SPEC),
-      around("slack_webhook_url", "Slack", "hooks.slack.com/", 8,
+      around("slack_webhook_url", "Slack", ".slack.com/", 13,
           "https?://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}"
               + "|workflows/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/\\d{10,20}/[A-Za-z0-9]{24}"
               + "|triggers/T[A-Z0-9]{8,12}/\\d{10,20}/[a-f0-9]{32})" + END_ALNUM,
@@ -126,10 +128,10 @@ final class TokenFormats {
           + "(?![A-Za-z0-9_.-])", PROVIDER_LOOSE, "https://developers.google.com/identity/protocols/oauth2"),
 
       // Microsoft Azure
-      around("azure_storage_account_key", "Microsoft Azure", "AccountKey=", 0,
+      around("azure_storage_account_key", "Microsoft Azure", "ntKey=", 5,
           "AccountKey=(?<t>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])", PROVIDER,
           "https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string"),
-      around("azure_shared_access_key", "Microsoft Azure", "SharedAccessKey=", 0,
+      around("azure_shared_access_key", "Microsoft Azure", "dAccessKey=", 5,
           "SharedAccessKey=(?<t>[A-Za-z0-9+/]{42,86}={0,2})(?![A-Za-z0-9+/=])", PROVIDER,
           "https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas"),
       around("azure_ad_client_secret", "Microsoft Entra ID", "Q~", 4,
@@ -141,11 +143,11 @@ final class TokenFormats {
           "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook"),
 
       // Twilio
-      prefixed("twilio_api_key", "Twilio", List.of("SK"), "SK[0-9a-fA-F]{32}" + END_ALNUM, PROVIDER_LOOSE,
+      prefixed("twilio_api_key", "Twilio", hexAnchors("SK", true), "SK[0-9a-fA-F]{32}" + END_ALNUM, PROVIDER_LOOSE,
           "https://www.twilio.com/docs/iam/api-keys"),
-      prefixed("twilio_account_sid", "Twilio", List.of("AC"), "AC[0-9a-f]{32}" + END_ALNUM,
+      prefixed("twilio_account_sid", "Twilio", hexAnchors("AC", false), "AC[0-9a-f]{32}" + END_ALNUM,
           PROVIDER_LOOSE - 0.05, "https://www.twilio.com/docs/iam/api/account"),
-      prefixed("twilio_auth_token", "Twilio", List.of("AC"),
+      prefixed("twilio_auth_token", "Twilio", hexAnchors("AC", false),
           "AC[0-9a-f]{32}[\"']\\s*,\\s*[\"'](?<t>[0-9a-f]{32})[\"']", PROVIDER_LOOSE,
           "https://www.twilio.com/docs/iam/credentials/api"),
 
@@ -176,7 +178,7 @@ final class TokenFormats {
           "https://pypi.org/help/#apitoken"),
       prefixed("rubygems_api_key", "RubyGems", List.of("rubygems_"), "rubygems_[a-f0-9]{48}" + END_ALNUM,
           PROVIDER, "https://guides.rubygems.org/api-key-scopes/"),
-      prefixed("clojars_token", "Clojars", List.of("CLOJARS_"), "CLOJARS_[a-z0-9]{60}" + END_ALNUM, PROVIDER,
+      around("clojars_token", "Clojars", "LOJARS_", 1, START + "CLOJARS_[a-z0-9]{60}" + END_ALNUM, PROVIDER,
           "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens"),
       prefixed("docker_hub_pat", "Docker Hub", List.of("dckr_pat_"), "dckr_pat_[A-Za-z0-9_-]{27}" + END,
           PROVIDER, "https://docs.docker.com/security/for-developers/access-tokens/"),
@@ -188,14 +190,14 @@ final class TokenFormats {
           "https://huggingface.co/docs/hub/security-tokens"),
       prefixed("huggingface_org_token", "Hugging Face", List.of("api_org_"), "api_org_[A-Za-z0-9]{34}" + END,
           PROVIDER, "https://huggingface.co/docs/hub/security-tokens"),
-      prefixed("atlassian_api_token", "Atlassian", List.of("ATATT3", "ATCTT3"),
-          "AT[AC]TT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])", PROVIDER,
+      around("atlassian_api_token", "Atlassian", "TT3", 3,
+          START + "AT[AC]TT3[A-Za-z0-9_=-]{150,250}(?![A-Za-z0-9_=-])", PROVIDER,
           "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/"),
       prefixed("bitbucket_app_password", "Bitbucket", List.of("ATBB"), "ATBB[A-Za-z0-9_=.-]{32}" + END,
           PROVIDER_LOOSE, "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/"),
-      prefixed("linear_api_key", "Linear", List.of("lin_api_"), "lin_api_[A-Za-z0-9]{40}" + END_ALNUM, PROVIDER,
+      around("linear_api_key", "Linear", "n_api_", 2, START + "lin_api_[A-Za-z0-9]{40}" + END_ALNUM, PROVIDER,
           "https://developers.linear.app/docs/graphql/working-with-the-graphql-api#personal-api-keys"),
-      prefixed("linear_oauth_token", "Linear", List.of("lin_oauth_"), "lin_oauth_[a-f0-9]{64}" + END_ALNUM,
+      around("linear_oauth_token", "Linear", "n_oauth_", 2, START + "lin_oauth_[a-f0-9]{64}" + END_ALNUM,
           PROVIDER, "https://developers.linear.app/docs/oauth/authentication"),
       prefixed("notion_token", "Notion", List.of("ntn_"), "ntn_[0-9]{11}[A-Za-z0-9]{35}" + END_ALNUM, PROVIDER,
           "https://developers.notion.com/docs/authorization"),
@@ -210,7 +212,7 @@ final class TokenFormats {
           "https://buildkite.com/docs/apis/managing-api-tokens"),
       prefixed("contentful_token", "Contentful", List.of("CFPAT-"), "CFPAT-[A-Za-z0-9_-]{43}" + END, PROVIDER,
           "https://www.contentful.com/developers/docs/references/authentication/"),
-      prefixed("figma_token", "Figma", List.of("figd_"), "figd_[A-Za-z0-9_-]{40}" + END, PROVIDER_LOOSE,
+      around("figma_token", "Figma", "igd_", 1, START + "figd_[A-Za-z0-9_-]{40}" + END, PROVIDER_LOOSE,
           "https://www.figma.com/developers/api#access-tokens"),
       prefixed("prefect_api_key", "Prefect", List.of("pnu_"), "pnu_[A-Za-z0-9]{36}" + END_ALNUM, PROVIDER,
           "https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys"),
@@ -283,7 +285,7 @@ final class TokenFormats {
           "https://console.groq.com/docs/api-keys"),
       prefixed("xai_api_key", "xAI", List.of("xai-"), "xai-[A-Za-z0-9]{80}" + END_ALNUM, PROVIDER,
           "https://docs.x.ai/docs/overview"),
-      prefixed("perplexity_api_key", "Perplexity", List.of("pplx-"), "pplx-[A-Za-z0-9]{48}" + END_ALNUM,
+      around("perplexity_api_key", "Perplexity", "plx-", 1, START + "pplx-[A-Za-z0-9]{48}" + END_ALNUM,
           PROVIDER, "https://docs.perplexity.ai/guides/getting-started"),
       prefixed("langsmith_api_key", "LangSmith", List.of("lsv2_pt_", "lsv2_sk_"),
           "lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}" + END_ALNUM, PROVIDER,
@@ -309,8 +311,8 @@ final class TokenFormats {
       prefixed("flutterwave_secret_key", "Flutterwave", List.of("FLWSECK-", "FLWSECK_TEST-"),
           "FLWSECK(?:_TEST)?-[a-f0-9]{32}-X" + END_ALNUM, PROVIDER,
           "https://developer.flutterwave.com/docs/authentication"),
-      prefixed("shippo_api_token", "Shippo", List.of("shippo_live_", "shippo_test_"),
-          "shippo_(?:live|test)_[a-f0-9]{40}" + END_ALNUM, PROVIDER, "https://docs.goshippo.com/docs/guides_general/authentication/"),
+      around("shippo_api_token", "Shippo", "ippo_", 2,
+          START + "shippo_(?:live|test)_[a-f0-9]{40}" + END_ALNUM, PROVIDER, "https://docs.goshippo.com/docs/guides_general/authentication/"),
 
       // Social and maps
       prefixed("mapbox_secret_token", "Mapbox", List.of("sk.eyJ"),
@@ -323,9 +325,18 @@ final class TokenFormats {
           "https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens"),
 
       // Keys
-      prefixed("age_secret_key", "age", List.of("AGE-SECRET-KEY-1"),
-          "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}" + END_ALNUM, PROVIDER_LOOSE,
+      around("age_secret_key", "age", "-SECRET-KEY-1", 3,
+          START + "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}" + END_ALNUM, PROVIDER_LOOSE,
           "https://github.com/C2SP/C2SP/blob/main/age.md").checked(Checksums::bech32, CHECKSUM));
+
+  /**
+   * {@code prefix} followed by each hex digit: a longer anchor than the two-letter prefix alone, which
+   * English words start with far less often ("ac" begins many words, "ac4" none).
+   */
+  private static List<String> hexAnchors(String prefix, boolean upperToo) {
+    String digits = upperToo ? "0123456789abcdefABCDEF" : "0123456789abcdef";
+    return digits.chars().mapToObj(c -> prefix + (char) c).toList();
+  }
 
   private static TokenFormat github(String subtype, String prefix) {
     return prefixed(subtype, "GitHub", List.of(prefix), prefix + "[A-Za-z0-9]{36}" + END, PROVIDER_LOOSE,

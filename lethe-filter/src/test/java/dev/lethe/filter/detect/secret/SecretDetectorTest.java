@@ -243,6 +243,10 @@ class SecretDetectorTest {
         "мой пароль: ⟦Zima2024!⟧",
         "Пароль — ⟦Zima2024!⟧",
         "mijn wachtwoord is ⟦Fiets-2024⟧",
+        "WLAN-Kennwort: ⟦Berg#Tal42⟧",
+        "salasana: ⟦Kissa2024!⟧",
+        "adgangskode: ⟦Hygge#2024⟧",
+        "the gate code: ⟦4821⟧",
         "パスワード：⟦Sakura2024!⟧",
         "密码：⟦Mima#2024⟧",
         "the password is “⟦Blue-Finch-77⟧”."})

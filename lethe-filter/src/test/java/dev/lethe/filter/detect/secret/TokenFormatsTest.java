@@ -31,7 +31,7 @@ class TokenFormatsTest {
   private static Map<String, String> examples() {
     FakeTokens f = FAKE;
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("aws_access_key AKIA", "aws_access_key_id = ⟦AKIA" + f.chars(FakeTokens.BASE32, 16) + "⟧");
+    m.put("aws_access_key KIA", "aws_access_key_id = ⟦AKIA" + f.chars(FakeTokens.BASE32, 16) + "⟧");
     m.put("github_pat ghp_", "git clone https://⟦" + f.github("ghp_") + "⟧@github.com/acme/api.git");
     m.put("github_oauth_token gho_", "    oauth_token: ⟦" + f.github("gho_") + "⟧");
     m.put("github_user_to_server_token ghu_", "token ⟦" + f.github("ghu_") + "⟧ expires in 8h");
@@ -61,7 +61,7 @@ class TokenFormatsTest {
     m.put("slack_config_refresh_token xoxe-", "refresh ⟦xoxe-1-" + f.base62(146) + "⟧");
     m.put("slack_app_token xapp-", "SLACK_APP_TOKEN=⟦xapp-1-A" + f.chars(FakeTokens.UPPER + FakeTokens.DIGITS, 10) + "-"
         + f.digits(13) + "-" + f.hex(64) + "⟧");
-    m.put("slack_webhook_url hooks.slack.com/", "our alert webhook is ⟦https://hooks.slack.com/services/T"
+    m.put("slack_webhook_url .slack.com/", "our alert webhook is ⟦https://hooks.slack.com/services/T"
         + f.chars(FakeTokens.UPPER + FakeTokens.DIGITS, 8) + "/B" + f.chars(FakeTokens.UPPER + FakeTokens.DIGITS, 10)
         + "/" + f.base62(24) + "⟧ and it works");
     m.put("stripe_secret_key sk_live_", "stripe.api_key = \"⟦sk_live_" + f.base62(24) + "⟧\"");
@@ -76,16 +76,16 @@ class TokenFormatsTest {
     m.put("google_api_key AIza", "https://maps.googleapis.com/maps/api/geocode/json?key=⟦AIza" + f.base64url(35) + "⟧");
     m.put("google_oauth_client_secret GOCSPX-", "\"client_secret\":\"⟦GOCSPX-" + f.base64url(28) + "⟧\"");
     m.put("google_oauth_access_token ya29.", "access token ⟦ya29." + f.base64url(120) + "⟧");
-    m.put("azure_storage_account_key AccountKey=", "DefaultEndpointsProtocol=https;AccountName=acmeprd;AccountKey=⟦"
+    m.put("azure_storage_account_key ntKey=", "DefaultEndpointsProtocol=https;AccountName=acmeprd;AccountKey=⟦"
         + f.base64(86) + "==⟧;EndpointSuffix=core.windows.net");
-    m.put("azure_shared_access_key SharedAccessKey=", "Endpoint=sb://acme.servicebus.windows.net/;"
+    m.put("azure_shared_access_key dAccessKey=", "Endpoint=sb://acme.servicebus.windows.net/;"
         + "SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=⟦" + f.base64(43) + "=⟧");
     m.put("azure_ad_client_secret Q~", "AZURE_CLIENT_SECRET ⟦" + f.base62(3) + "8Q~" + f.base62(34) + "⟧");
     m.put("microsoft_teams_webhook_url .webhook.office.com/", "POST ⟦https://acme.webhook.office.com/webhookb2/"
         + f.uuid() + "@" + f.uuid() + "/IncomingWebhook/" + f.hex(32) + "/" + f.uuid() + "⟧");
-    m.put("twilio_api_key SK", "TWILIO_API_KEY=⟦SK" + f.hex(32) + "⟧");
-    m.put("twilio_account_sid AC", "account ⟦AC" + f.hex(32) + "⟧");
-    m.put("twilio_auth_token AC", "const client = require('twilio')('⟦AC" + f.hex(32) + "⟧', '⟦" + f.hex(32) + "⟧');");
+    m.put("twilio_api_key SK0", "TWILIO_API_KEY=⟦SK" + f.hex(32) + "⟧");
+    m.put("twilio_account_sid AC0", "account ⟦AC" + f.hex(32) + "⟧");
+    m.put("twilio_auth_token AC0", "const client = require('twilio')('⟦AC" + f.hex(32) + "⟧', '⟦" + f.hex(32) + "⟧');");
     m.put("sendgrid_api_key SG.", "SENDGRID_API_KEY=⟦SG." + f.base64url(22) + "." + f.base64url(43) + "⟧");
     m.put("mailgun_api_key key-", "api: ⟦key-" + f.hex(32) + "⟧");
     m.put("mailchimp_api_key -us", "mailchimp ⟦" + f.hex(32) + "-us14⟧");
@@ -98,23 +98,23 @@ class TokenFormatsTest {
     m.put("npm_token npm_", "//registry.npmjs.org/:_authToken=⟦" + f.github("npm_") + "⟧");
     m.put("pypi_token pypi-AgEIcHlwaS5vcmc", "password = ⟦pypi-AgEIcHlwaS5vcmc" + f.base64url(150) + "⟧");
     m.put("rubygems_api_key rubygems_", "GEM_HOST_API_KEY: ⟦rubygems_" + f.hex(48) + "⟧");
-    m.put("clojars_token CLOJARS_", "deploy ⟦CLOJARS_" + f.chars(FakeTokens.LOWER + FakeTokens.DIGITS, 60) + "⟧");
+    m.put("clojars_token LOJARS_", "deploy ⟦CLOJARS_" + f.chars(FakeTokens.LOWER + FakeTokens.DIGITS, 60) + "⟧");
     m.put("docker_hub_pat dckr_pat_", "docker login -u acme -p ⟦dckr_pat_" + f.base64url(27) + "⟧");
     m.put("docker_hub_org_token dckr_oat_", "org ⟦dckr_oat_" + f.base64url(32) + "⟧");
     m.put("jfrog_api_key AKCp", "X-JFrog-Art-Api: ⟦AKCp" + f.base62(69) + "⟧");
     m.put("huggingface_token hf_", "I'm pasting ⟦hf_" + f.base62(34) + "⟧ which I created");
     m.put("huggingface_org_token api_org_", "org ⟦api_org_" + f.base62(34) + "⟧");
-    m.put("atlassian_api_token ATATT3", "JIRA_API_TOKEN=⟦ATATT3xFfGF0" + f.base64url(180) + "=" + f.hex(8).toUpperCase() + "⟧");
+    m.put("atlassian_api_token TT3", "JIRA_API_TOKEN=⟦ATATT3xFfGF0" + f.base64url(180) + "=" + f.hex(8).toUpperCase() + "⟧");
     m.put("bitbucket_app_password ATBB", "app password ⟦ATBB" + f.base62(32) + "⟧");
-    m.put("linear_api_key lin_api_", "Authorization: ⟦lin_api_" + f.base62(40) + "⟧");
-    m.put("linear_oauth_token lin_oauth_", "oauth ⟦lin_oauth_" + f.hex(64) + "⟧");
+    m.put("linear_api_key n_api_", "Authorization: ⟦lin_api_" + f.base62(40) + "⟧");
+    m.put("linear_oauth_token n_oauth_", "oauth ⟦lin_oauth_" + f.hex(64) + "⟧");
     m.put("notion_token ntn_", "NOTION_TOKEN=⟦ntn_" + f.digits(11) + f.base62(35) + "⟧");
     m.put("notion_token secret_", "notion ⟦secret_" + f.base62(43) + "⟧");
     m.put("postman_api_key PMAK-", "X-Api-Key: ⟦PMAK-" + f.hex(24) + "-" + f.hex(34) + "⟧");
     m.put("sourcegraph_token sgp_", "SRC_ACCESS_TOKEN=⟦sgp_" + f.hex(16) + "_" + f.hex(40) + "⟧");
     m.put("buildkite_token bkua_", "buildkite ⟦bkua_" + f.hex(40) + "⟧");
     m.put("contentful_token CFPAT-", "contentful ⟦CFPAT-" + f.base64url(43) + "⟧");
-    m.put("figma_token figd_", "X-Figma-Token: ⟦figd_" + f.base64url(40) + "⟧");
+    m.put("figma_token igd_", "X-Figma-Token: ⟦figd_" + f.base64url(40) + "⟧");
     m.put("prefect_api_key pnu_", "PREFECT_API_KEY=⟦pnu_" + f.base62(36) + "⟧");
     m.put("readme_api_key rdme_", "readme ⟦rdme_" + f.chars(FakeTokens.LOWER + FakeTokens.DIGITS, 70) + "⟧");
     m.put("typeform_token tfp_", "typeform ⟦tfp_" + f.base64url(59) + "⟧");
@@ -146,7 +146,7 @@ class TokenFormatsTest {
     m.put("replicate_api_token r8_", "REPLICATE_API_TOKEN=⟦r8_" + f.base62(37) + "⟧");
     m.put("groq_api_key gsk_", "GROQ_API_KEY=⟦gsk_" + f.base62(52) + "⟧");
     m.put("xai_api_key xai-", "XAI_API_KEY=⟦xai-" + f.base62(80) + "⟧");
-    m.put("perplexity_api_key pplx-", "key ⟦pplx-" + f.base62(48) + "⟧");
+    m.put("perplexity_api_key plx-", "key ⟦pplx-" + f.base62(48) + "⟧");
     m.put("langsmith_api_key lsv2_pt_", "LANGCHAIN_API_KEY=⟦lsv2_pt_" + f.hex(32) + "_" + f.hex(10) + "⟧");
     m.put("shopify_access_token shpat_", "X-Shopify-Access-Token: ⟦shpat_" + f.hex(32) + "⟧");
     m.put("shopify_shared_secret shpss_", "shared secret ⟦shpss_" + f.hex(32) + "⟧");
@@ -157,11 +157,11 @@ class TokenFormatsTest {
         + FakeTokens.DIGITS, 16) + "$" + f.hex(32) + "⟧");
     m.put("easypost_api_key EZAK", "easypost ⟦EZAK" + f.base62(54) + "⟧");
     m.put("flutterwave_secret_key FLWSECK-", "FLW_SECRET_KEY=⟦FLWSECK-" + f.hex(32) + "-X⟧");
-    m.put("shippo_api_token shippo_live_", "ShippoToken ⟦shippo_live_" + f.hex(40) + "⟧");
+    m.put("shippo_api_token ippo_", "ShippoToken ⟦shippo_live_" + f.hex(40) + "⟧");
     m.put("mapbox_secret_token sk.eyJ", "MAPBOX ⟦sk.eyJ1Ijoi" + f.base64url(40) + "." + f.base64url(22) + "⟧");
     m.put("facebook_access_token EAA", "fb ⟦EAAC" + f.base62(150) + "⟧");
     m.put("twitter_bearer_token AAAAAAAAAAAAAAAAAAAAA", "TWITTER_BEARER ⟦AAAAAAAAAAAAAAAAAAAAA" + f.base62(90) + "⟧");
-    m.put("age_secret_key AGE-SECRET-KEY-1", "# created: 2024-05-01\n⟦" + f.age() + "⟧\n");
+    m.put("age_secret_key -SECRET-KEY-1", "# created: 2024-05-01\n⟦" + f.age() + "⟧\n");
     return m;
   }
 
