@@ -141,6 +141,18 @@ class KeywordsTest {
     assertThat(sorted(hits(k, text, 3, text.length()))).isEqualTo(sorted(naive(k, text, 3, text.length())));
   }
 
+  @Property(tries = 100)
+  void agreesWithNaiveSearchOverAnAlphabetLargerThanTheStartFilter(
+      @ForAll("printableKeywordSets") List<String> words, @ForAll("printableTexts") String text) {
+    // Printable ASCII has 69 classes once case is folded: more than the start filter tells apart.
+    Keywords.Builder b = Keywords.builder().add(" !\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~abcdefghijklmnopqrstuvwxyz");
+    for (int i = 0; i < words.size(); i++) {
+      b.add(words.get(i), Boundary.values()[i % 3]);
+    }
+    Keywords k = b.build();
+    assertThat(sorted(hits(k, text, 0, text.length()))).isEqualTo(sorted(naive(k, text, 0, text.length())));
+  }
+
   @Test
   void findsKeywordsThatStraddleTheInternalChunks() {
     Keywords k = Keywords.of("password", "ab");
@@ -220,6 +232,17 @@ class KeywordsTest {
   @Provide
   Arbitrary<List<Boundary>> boundaries() {
     return Arbitraries.of(Boundary.class).list().ofMinSize(1).ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<List<String>> printableKeywordSets() {
+    return Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(4).list().ofMinSize(1)
+        .ofMaxSize(30);
+  }
+
+  @Provide
+  Arbitrary<String> printableTexts() {
+    return Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(400);
   }
 
   @Provide
