@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The {@code utf8Bytes} counter is the rate of UTF-8 input bytes: divide by 10^6 for MB/s per core.
+ * {@link #readEveryChar} calibrates the machine: it only reads the text.
  * Run: {@code java -jar lethe-bench/target/benchmarks.jar SecretDetectorBench -f 1 -wi 2 -i 3 -w 2s -r 2s}.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -89,6 +90,22 @@ public class SecretDetectorBench {
     }
     input.utf8Bytes += corpusBytes;
     return spans;
+  }
+
+  /**
+   * Calibration: reading every char of the corpus once, the least any detector must do. The ratio of
+   * {@link #detect} to this says more across machines than MB/s alone.
+   */
+  @Benchmark
+  public long readEveryChar(Input input) {
+    long sum = 0;
+    for (String document : documents) {
+      for (int i = 0; i < document.length(); i++) {
+        sum += document.charAt(i);
+      }
+    }
+    input.utf8Bytes += corpusBytes;
+    return sum;
   }
 
   private static List<String> devTexts() {

@@ -234,7 +234,9 @@ final class Assignments {
       mode = Mode.FLAG;
     } else if (op > q && (v = proseOperatorEnd(t, op)) >= 0) {
       mode = Mode.PROSE;
-    } else if (!keyQuoted && q < n && t.charAt(q) == ' ' && (v = gapOperatorEnd(t, q)) >= 0) {
+    } else if (!keyQuoted && q < n && t.charAt(q) == ' ' && kind != Kind.WEAK && kind != Kind.SESSION
+        && (v = gapOperatorEnd(t, q)) >= 0) {
+      // A weak key ("the key to success is ...") is never linked to a value through a sentence.
       mode = Mode.PROSE_GAP;
     } else {
       return;
@@ -287,6 +289,10 @@ final class Assignments {
   }
 
   private static boolean isProseOperator(String t, int start, int end) {
+    char first = Character.toLowerCase(t.charAt(start));
+    if ("iwee\u00E9\u00E4\u044D".indexOf(first) < 0) {
+      return false;
+    }
     for (String word : PROSE_OPERATORS) {
       if (word.length() == end - start && t.regionMatches(true, start, word, 0, word.length())) {
         return true;

@@ -46,7 +46,10 @@ final class KeyBlocks {
     }
     int bodyStart = labelEnd + 5;
     String endMarker = "-----END " + label + "-----";
-    int end = indexWithin(t, endMarker, bodyStart, bodyStart + MAX_BLOCK);
+    int end = scan.nextIndexOf("-----END ", bodyStart);
+    if (end > bodyStart + MAX_BLOCK || (end >= 0 && !t.startsWith(endMarker, end))) {
+      end = -1;
+    }
     boolean privateKey = label.contains("PRIVATE KEY");
     if (!privateKey) {
       // A certificate or public key: not a secret, and nothing inside is one either.

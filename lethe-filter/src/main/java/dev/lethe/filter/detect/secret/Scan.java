@@ -26,8 +26,11 @@ final class Scan implements Keywords.Hit {
   private int keyStart = -1;
   private int keyEnd = -1;
 
-  /** The index of the next '@' found so far (hits come in text order, so one search serves many). */
-  private int nextAtSign = -2;
+  /**
+   * Where {@link #nextIndexOf} last found its word: hits come in text order, so one search serves all the
+   * hits up to the occurrence it found.
+   */
+  private java.util.Map<String, Integer> nextFound;
 
   Scan(String text, Anchor[] anchors) {
     this.text = text;
@@ -67,12 +70,20 @@ final class Scan implements Keywords.Hit {
     }
   }
 
-  /** The index of the first '@' at or after {@code from}, or -1; calls must not go backwards. */
-  int nextAtSign(int from) {
-    if (nextAtSign == -2 || (nextAtSign >= 0 && nextAtSign < from)) {
-      nextAtSign = text.indexOf('@', from);
+  /**
+   * The index of the first {@code word} at or after {@code from}, or -1. For one word, {@code from} must
+   * not decrease from call to call; the search then costs one pass over the text in all.
+   */
+  int nextIndexOf(String word, int from) {
+    if (nextFound == null) {
+      nextFound = new java.util.HashMap<>(4);
     }
-    return nextAtSign;
+    Integer found = nextFound.get(word);
+    if (found == null || (found >= 0 && found < from)) {
+      found = text.indexOf(word, from);
+      nextFound.put(word, found);
+    }
+    return found;
   }
 
   /** Whether the key name {@code [start, end)} was examined just before; remembers it otherwise. */
