@@ -46,7 +46,7 @@ final class KeyBlocks {
     }
     int bodyStart = labelEnd + 5;
     String endMarker = "-----END " + label + "-----";
-    int end = scan.nextIndexOf("-----END ", bodyStart);
+    int end = scan.nextPemEnd(bodyStart);
     if (end > bodyStart + MAX_BLOCK || (end >= 0 && !t.startsWith(endMarker, end))) {
       end = -1;
     }

@@ -27,10 +27,12 @@ final class Scan implements Keywords.Hit {
   private int keyEnd = -1;
 
   /**
-   * Where {@link #nextIndexOf} last found its word: hits come in text order, so one search serves all the
-   * hits up to the occurrence it found.
+   * The next '@' and the next PEM END line found so far: hits come in text order, so one search serves all
+   * the hits up to the occurrence it found, and each costs one pass over the text in all.
    */
-  private java.util.Map<String, Integer> nextFound;
+  private int nextAtSign = UNKNOWN;
+  private int nextPemEnd = UNKNOWN;
+  private static final int UNKNOWN = -2;
 
   Scan(String text, Anchor[] anchors) {
     this.text = text;
@@ -70,20 +72,24 @@ final class Scan implements Keywords.Hit {
     }
   }
 
-  /**
-   * The index of the first {@code word} at or after {@code from}, or -1. For one word, {@code from} must
-   * not decrease from call to call; the search then costs one pass over the text in all.
-   */
-  int nextIndexOf(String word, int from) {
-    if (nextFound == null) {
-      nextFound = new java.util.HashMap<>(4);
+  /** The index of the first '@' at or after {@code from}, or -1; {@code from} must not decrease. */
+  int nextAtSign(int from) {
+    if (stale(nextAtSign, from)) {
+      nextAtSign = text.indexOf('@', from);
     }
-    Integer found = nextFound.get(word);
-    if (found == null || (found >= 0 && found < from)) {
-      found = text.indexOf(word, from);
-      nextFound.put(word, found);
+    return nextAtSign;
+  }
+
+  /** The index of the first {@code -----END } at or after {@code from}, or -1; {@code from} must not decrease. */
+  int nextPemEnd(int from) {
+    if (stale(nextPemEnd, from)) {
+      nextPemEnd = text.indexOf("-----END ", from);
     }
-    return found;
+    return nextPemEnd;
+  }
+
+  private static boolean stale(int found, int from) {
+    return found == UNKNOWN || (found >= 0 && found < from);
   }
 
   /** Whether the key name {@code [start, end)} was examined just before; remembers it otherwise. */

@@ -36,7 +36,7 @@ final class Urls {
     String t = scan.text;
     int n = t.length();
     // Most URLs have no userinfo: look for the '@' first.
-    int at = scan.nextIndexOf("@", e);
+    int at = scan.nextAtSign(e);
     if (at < 0 || at - e > MAX_URL) {
       return;
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,31 @@ class SecretDetectorPropertiesTest {
       assertThat(s.start()).isEqualTo(at);
       assertThat(s.end()).isEqualTo(at + value.length());
     });
+  }
+
+  @Example
+  void oneInstanceServesManyThreads() throws Exception {
+    List<String> texts = new ArrayList<>();
+    FakeTokens fake = new FakeTokens(3);
+    for (int i = 0; i < 64; i++) {
+      texts.add("x".repeat(i * 97) + " token " + fake.github("ghp_") + "\npassword=" + fake.base62(10) + "#1 "
+          + "y".repeat(5000 - i * 31));
+    }
+    List<List<Span>> expected = texts.stream().map(SecretDetectorPropertiesTest::detect).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 5; round++) {
+        List<java.util.concurrent.Future<List<Span>>> results = new ArrayList<>();
+        for (String text : texts) {
+          results.add(pool.submit(() -> detect(text)));
+        }
+        for (int i = 0; i < texts.size(); i++) {
+          assertThat(results.get(i).get()).isEqualTo(expected.get(i)).hasSize(2);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static boolean splitsASurrogatePair(String text, int i) {
