@@ -232,11 +232,12 @@ final class Assignments {
     } else if (flag && op > q) {
       v = op;
       mode = Mode.FLAG;
-    } else if (op > q && (v = proseOperatorEnd(t, op)) >= 0) {
+    } else if ((v = proseOperatorEnd(t, op)) >= 0) {
+      // "password is x"; also "パスワードはx", where no space separates the words.
       mode = Mode.PROSE;
     } else if (!keyQuoted && q < n && t.charAt(q) == ' ' && kind != Kind.WEAK && kind != Kind.SESSION
         && (v = gapOperatorEnd(t, q)) >= 0) {
-      // A weak key ("the key to success is ...") is never linked to a value through a sentence.
+      // Words between key and value; never for a weak key ("the key to success is ...").
       mode = Mode.PROSE_GAP;
     } else {
       return;

@@ -16,10 +16,6 @@ final class Chars {
     return isAsciiLetter(c) || isDigit(c);
   }
 
-  static boolean isHex(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
   /** A letter or digit in any script: what a word boundary is measured against. */
   static boolean isWordChar(char c) {
     return c < 128 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c);

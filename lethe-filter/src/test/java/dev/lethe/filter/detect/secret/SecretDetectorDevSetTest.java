@@ -68,8 +68,9 @@ class SecretDetectorDevSetTest {
     double precision = (double) exact / predicted;
     System.out.printf("chat-dev secret: gold %d, predicted %d, exact %d, P %.3f R %.3f%n", gold, predicted,
         exact, precision, recall);
-    assertThat(recall).isGreaterThanOrEqualTo(0.0);
-    assertThat(precision).isGreaterThanOrEqualTo(0.0);
+    // The rules were developed looking at this set: these are regression bounds, not an estimate.
+    assertThat(recall).isGreaterThanOrEqualTo(0.95);
+    assertThat(precision).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test
@@ -86,6 +87,6 @@ class SecretDetectorDevSetTest {
     }
     alarms.forEach(a -> System.out.println("prose alarm " + a));
     assertThat(docs).isGreaterThan(1000);
-    assertThat(alarms).hasSizeLessThanOrEqualTo(100);
+    assertThat(alarms).hasSizeLessThanOrEqualTo(3);
   }
 }

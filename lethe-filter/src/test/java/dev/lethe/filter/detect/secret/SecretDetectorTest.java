@@ -249,6 +249,8 @@ class SecretDetectorTest {
         "the gate code: ⟦4821⟧",
         "パスワード：⟦Sakura2024!⟧",
         "密码：⟦Mima#2024⟧",
+        "パスワードは⟦Sakura2024!⟧です",
+        "我的密码是⟦Mima2024x⟧。",
         "the password is “⟦Blue-Finch-77⟧”."})
     void findsTheValueSaidOfAKeyWord(String marked) {
       assertMarked(marked);
