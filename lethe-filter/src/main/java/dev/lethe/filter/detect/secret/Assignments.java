@@ -1,5 +1,6 @@
 package dev.lethe.filter.detect.secret;
 
+import static dev.lethe.filter.detect.secret.Confidence.ADJACENT_VALUE;
 import static dev.lethe.filter.detect.secret.Confidence.PIN;
 import static dev.lethe.filter.detect.secret.Confidence.PROSE_GAP_VALUE;
 import static dev.lethe.filter.detect.secret.Confidence.PROSE_VALUE;
@@ -96,7 +97,9 @@ final class Assignments {
     /** "password is ...". */
     PROSE,
     /** "password for the router is ...". */
-    PROSE_GAP
+    PROSE_GAP,
+    /** "password toor123": no word between, the value right after the key. */
+    ADJACENT
   }
 
   static void register(AnchorSet set) {
@@ -151,6 +154,16 @@ final class Assignments {
     }
     while (e > hitEnd && isSeparator(t.charAt(e - 1))) {
       e--;
+    }
+    // "API key", "secret key", "public key": a qualifier written as a word of its own.
+    if (s >= 2 && t.charAt(s - 1) == ' ' && Chars.isAsciiLetter(t.charAt(s - 2))) {
+      int w = s - 1;
+      while (w > 0 && s - w < 16 && Chars.isAsciiLetter(t.charAt(w - 1))) {
+        w--;
+      }
+      if (KeyNames.isKeyQualifier(t.substring(w, s - 1))) {
+        s = w;
+      }
     }
     if (scan.seenKey(s, e)) {
       return;
@@ -235,10 +248,12 @@ final class Assignments {
     } else if ((v = proseOperatorEnd(t, op)) >= 0) {
       // "password is x"; also "パスワードはx", where no space separates the words.
       mode = Mode.PROSE;
-    } else if (!keyQuoted && q < n && t.charAt(q) == ' ' && kind != Kind.WEAK && kind != Kind.SESSION
-        && (v = gapOperatorEnd(t, q)) >= 0) {
-      // Words between key and value; never for a weak key ("the key to success is ...").
-      mode = Mode.PROSE_GAP;
+    } else if (!keyQuoted && q < n && t.charAt(q) == ' ' && kind != Kind.WEAK && kind != Kind.SESSION) {
+      // Words between key and value ("password in the chat was x"), or none ("password toor123"); never
+      // for a weak key ("the key to success is ...").
+      v = gapOperatorEnd(t, q);
+      mode = v >= 0 ? Mode.PROSE_GAP : Mode.ADJACENT;
+      v = v >= 0 ? v : op;
     } else {
       return;
     }
@@ -364,7 +379,7 @@ final class Assignments {
       // A quote that does not close on its line: no value we can delimit.
       return null;
     }
-    boolean prose = mode == Mode.PROSE || mode == Mode.PROSE_GAP;
+    boolean prose = mode == Mode.PROSE || mode == Mode.PROSE_GAP || mode == Mode.ADJACENT;
     int end = i;
     while (end < n && end - i <= MAX_VALUE && !endsValue(t.charAt(end), mode, query)) {
       end++;
@@ -404,7 +419,7 @@ final class Assignments {
     if (query && (c == '&' || c == '#')) {
       return true;
     }
-    return (mode == Mode.PROSE || mode == Mode.PROSE_GAP) && c >= '\u3000';
+    return (mode == Mode.PROSE || mode == Mode.PROSE_GAP || mode == Mode.ADJACENT) && c >= '\u3000';
   }
 
   /** A string literal at {@code i} (after an optional prefix such as {@code b"} or {@code @"}), or null. */
@@ -495,6 +510,14 @@ final class Assignments {
       } else {
         return;
       }
+    } else if (mode == Mode.ADJACENT) {
+      // Nothing joins the value to the key: only a value with digits and letters or symbols, which the
+      // next word of a sentence ("password manager", "token limit") is not.
+      if (len >= 6 && hasDigit(t, vs, ve) && strength != Strength.WORD) {
+        score = ADJACENT_VALUE;
+      } else {
+        return;
+      }
     } else if (mode == Mode.PROSE_GAP) {
       // Words between key and value weaken the link: only a value that cannot be a word of the sentence.
       if (strength == Strength.RANDOM || (strength == Strength.MIXED && len >= 8)) {
@@ -551,6 +574,15 @@ final class Assignments {
       }
     }
     return true;
+  }
+
+  private static boolean hasDigit(String t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (Chars.isDigit(t.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDigits(String t, int s, int e) {

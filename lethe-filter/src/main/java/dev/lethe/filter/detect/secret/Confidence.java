@@ -23,6 +23,8 @@ final class Confidence {
   static final double PROSE_VALUE = 0.85;
   /** The same with words between the key word and the value ("password for the router is ..."). */
   static final double PROSE_GAP_VALUE = 0.8;
+  /** A credential-looking word right after a key word, with nothing between ("password toor123"). */
+  static final double ADJACENT_VALUE = 0.7;
   /** A PIN or door code: digits after "PIN", "passcode", "door code". */
   static final double PIN = 0.8;
   /** A high-entropy value beside a weaker key (key, session, sig, dsn). */

@@ -89,6 +89,12 @@ final class KeyNames {
   private static final Set<String> SESSION_WORDS = Set.of(
       "session", "sessionid", "sessid", "sid", "phpsessid", "jsessionid", "aspsessionid", "sessionkey");
 
+  /** Whether {@code word} before "key" decides what it is ("API key", "secret key", "public key"), in any case. */
+  static boolean isKeyQualifier(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    return SECRET_KEY_QUALIFIERS.contains(w) || PLAIN_KEY_QUALIFIERS.contains(w);
+  }
+
   /** The kind of secret {@code text[start, end)} names, or null when it names none. */
   static Kind classify(CharSequence text, int start, int end) {
     List<String> words = words(text, start, end);

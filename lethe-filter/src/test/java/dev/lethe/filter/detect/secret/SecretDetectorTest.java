@@ -257,6 +257,21 @@ class SecretDetectorTest {
     }
 
     @Test
+    void aValueRightAfterTheKeyWordNeedsDigitsAndIsNotPrecise() {
+      String marked = "ssh root@10.0.0.5 with password ⟦toor123⟧ and it works";
+      assertMarked(marked, OperatingPoint.BALANCED);
+      assertMarked(Marked.plain(marked), OperatingPoint.PRECISION);
+      assertMarked("I use a password manager for that", OperatingPoint.RECALL);
+      assertMarked("set the password 12345678 as default?", OperatingPoint.RECALL);
+    }
+
+    @Test
+    void aKeyQualifiedByASeparateWord() {
+      assertMarked("API key: ⟦3f9c2a7e41b84d0c9e5f6a7b8c9d0e1f⟧", OperatingPoint.PRECISION);
+      assertMarked("public key: " + FAKE.base64(48), OperatingPoint.RECALL);
+    }
+
+    @Test
     void aPlainWordAfterPasswordIsIsReportedAtRecallOnly() {
       assertMarked("my password is ⟦bananas⟧", OperatingPoint.RECALL);
       assertMarked("my password is bananas", OperatingPoint.BALANCED);
