@@ -465,7 +465,7 @@ final class Assignments {
     int len = ve - vs;
     boolean weak = kind == Kind.WEAK || kind == Kind.SESSION;
     if (len < 3 || (weak && (len < 12 || Values.strength(t, vs, ve) != Strength.RANDOM))
-        || (kind == Kind.PIN && len > 10)) {
+        || (kind == Kind.PIN && len > 10) || (mode == Mode.ADJACENT && (len < 6 || !hasDigit(t, vs, ve)))) {
       return;
     }
     if (Values.isPlaceholder(t, vs, ve) || Chars.indexOf(t, "://", vs, ve) >= 0 || Values.isPath(t, vs, ve) || t.startsWith("-----", vs)) {
@@ -513,7 +513,7 @@ final class Assignments {
     } else if (mode == Mode.ADJACENT) {
       // Nothing joins the value to the key: only a value with digits and letters or symbols, which the
       // next word of a sentence ("password manager", "token limit") is not.
-      if (len >= 6 && hasDigit(t, vs, ve) && strength != Strength.WORD) {
+      if (strength != Strength.WORD) {
         score = ADJACENT_VALUE;
       } else {
         return;
