@@ -51,9 +51,6 @@ final class Assignments {
   /** Key names found only as whole words (too short or too common inside other words). */
   private static final String[] WORDS = {
       "pw", "pin", "sid", "sig", "signature", "dsn", "creds", "senha", "lozinka", "digicode", "pincode"};
-  /** Words before "code" that make it an entry code: "door code", "gate code". */
-  private static final Set<String> CODE_QUALIFIERS = Set.of(
-      "door", "gate", "entry", "access", "alarm", "lock", "garage", "keypad", "building", "safe");
   /**
    * Key words the keyword automaton does not see (it matches ASCII only), each with the index of a rare
    * char of it that {@link String#indexOf(int)} looks for: a vectorised search, and free on Latin-1 texts
@@ -187,7 +184,7 @@ final class Assignments {
       while (w > 0 && Chars.isAsciiLetter(t.charAt(w - 1))) {
         w--;
       }
-      if (CODE_QUALIFIERS.contains(t.substring(w, before).toLowerCase(Locale.ROOT))) {
+      if (KeyNames.classify(t, w, e) == Kind.PIN) {
         valueAfter(scan, Kind.PIN, w, e, false);
         return;
       }
