@@ -59,7 +59,7 @@ final class KeyBlocks {
       return;
     }
     if (end >= 0) {
-      if (base64Chars(t, bodyStart, end) >= MIN_BODY && !Values.isPlaceholderToken(t, bodyStart, end)) {
+      if (base64Chars(t, bodyStart, end) >= MIN_BODY && !isTemplate(t, bodyStart, end)) {
         scan.reportOpaque(subtype(t, s), s, end + endMarker.length(), KEY_BLOCK);
       }
       return;
@@ -129,6 +129,16 @@ final class KeyBlocks {
     int end = ends[parts == 5 ? 4 : 2];
     boolean signed = end > ends[parts == 5 ? 3 : 1] + 1;
     scan.reportOpaque("jwt", s, end, signed ? PROVIDER : PROVIDER_LOOSE);
+  }
+
+  /**
+   * Whether a key body is a stand-in ({@code <your key here>}, {@code MIIE...}, {@code {{ key }}}). Only
+   * syntax counts: a real body is thousands of random base64 chars, in which words such as "your" occur
+   * by chance.
+   */
+  private static boolean isTemplate(String t, int from, int to) {
+    return Chars.indexOf(t, "...", from, to) >= 0 || Chars.indexOf(t, "<", from, to) >= 0
+        || Chars.indexOf(t, "{{", from, to) >= 0 || Chars.indexOf(t, "${", from, to) >= 0;
   }
 
   private static int base64UrlRun(String t, int i) {

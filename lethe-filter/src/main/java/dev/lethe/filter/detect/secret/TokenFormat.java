@@ -76,11 +76,12 @@ record TokenFormat(String subtype, String provider, List<String> anchors, Bounda
     boolean hasGroup = pattern.pattern().contains("(?<t>");
     int s = hasGroup ? m.start("t") : m.start();
     int e = hasGroup ? m.end("t") : m.end();
-    if (Values.isPlaceholderToken(text, s, e)) {
+    // A token whose checksum verifies is real, whatever letters it happens to contain.
+    boolean checked = check != null && check.passes(text, s, e);
+    if (!checked && Values.isPlaceholderToken(text, s, e)) {
       return;
     }
-    double confidence = check != null && check.passes(text, s, e) ? checkedScore : score;
-    scan.reportOpaque(subtype, s, e, confidence);
+    scan.reportOpaque(subtype, s, e, checked ? checkedScore : score);
   }
 
   private boolean exactAnchorAt(String text, int start, int end) {

@@ -252,11 +252,26 @@ final class Values {
     return fill == len || (len >= 8 && (longestRun * 2 > len || distinct(v, start, end) <= 2));
   }
 
-  /** Whether {@code text[start, end)} contains one of the {@link #MARKERS} of a stand-in. */
+  /**
+   * Whether {@code text[start, end)} contains one of the {@link #MARKERS} of a stand-in, written as people
+   * write words (xxxx, XXXX, Your, YOUR): not in the mixed case that random tokens have ({@code XxXx}).
+   */
   private static boolean hasMarker(CharSequence text, int start, int end) {
     boolean[] found = new boolean[1];
-    MARKERS.scan(text, start, end, (keyword, s, e) -> found[0] = true);
+    MARKERS.scan(text, start, end, (keyword, s, e) -> found[0] |= isWordCase(text, s, e));
     return found[0];
+  }
+
+  /** All lower case, all upper case, or capitalised. */
+  private static boolean isWordCase(CharSequence text, int s, int e) {
+    boolean lower = false;
+    boolean upperAfterFirst = false;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      lower |= c >= 'a' && c <= 'z';
+      upperAfterFirst |= i > s && c >= 'A' && c <= 'Z';
+    }
+    return !(lower && upperAfterFirst);
   }
 
   /**

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every other char of the text must stay unmarked at the balanced operating point.
  */
 class SecretDetectorTest {
-  private static final FakeTokens FAKE = new FakeTokens(7);
+  /** Fresh for every test, so that no test's tokens depend on which tests ran before it. */
+  private final FakeTokens fake = new FakeTokens(7);
 
   /** The subtypes of the rules that are not token formats, each with an example. */
   static final Map<String, String> RULE_EXAMPLES = ruleExamples();
@@ -115,14 +116,14 @@ class SecretDetectorTest {
 
     @Test
     void azureSharedAccessSignaturesAreOneSpan() {
-      String sig = FAKE.base62(43) + "%3D";
+      String sig = fake.base62(43) + "%3D";
       assertMarked("BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=⟦sv=2022-11-02&ss=b"
           + "&srt=co&sp=rl&se=2025-01-01T00:00:00Z&sig=" + sig + "⟧");
       assertMarked("Authorization: SharedAccessSignature ⟦sr=https%3A%2F%2Facme.servicebus.windows.net%2Forders"
           + "&sig=" + sig + "&se=1735689600&skn=RootManageSharedAccessKey⟧");
       // A signature parameter of some other service is only a value beside a weak key.
-      assertMarked("https://cdn.example.com/img.png?w=200&sig=⟦" + FAKE.base62(32) + "⟧", OperatingPoint.BALANCED);
-      assertMarked("https://cdn.example.com/img.png?w=200&sig=" + FAKE.base62(32), OperatingPoint.PRECISION);
+      assertMarked("https://cdn.example.com/img.png?w=200&sig=⟦" + fake.base62(32) + "⟧", OperatingPoint.BALANCED);
+      assertMarked("https://cdn.example.com/img.png?w=200&sig=" + fake.base62(32), OperatingPoint.PRECISION);
     }
 
     @Test
@@ -182,11 +183,11 @@ class SecretDetectorTest {
 
     @Test
     void awsCredentialsFile() {
-      String secret1 = FAKE.base64(40).replace('=', 'k');
-      String secret2 = FAKE.base64(40).replace('=', 'k');
-      String marked = "[default]\naws_access_key_id = ⟦AKIA" + FAKE.chars(FakeTokens.BASE32, 16) + "⟧\n"
+      String secret1 = fake.base64(40).replace('=', 'k');
+      String secret2 = fake.base64(40).replace('=', 'k');
+      String marked = "[default]\naws_access_key_id = ⟦AKIA" + fake.chars(FakeTokens.BASE32, 16) + "⟧\n"
           + "aws_secret_access_key = ⟦" + secret1 + "⟧\nregion = eu-west-1\n\n[staging]\n"
-          + "aws_access_key_id = ⟦ASIA" + FAKE.chars(FakeTokens.BASE32, 16) + "⟧\n"
+          + "aws_access_key_id = ⟦ASIA" + fake.chars(FakeTokens.BASE32, 16) + "⟧\n"
           + "aws_secret_access_key = ⟦" + secret2 + "⟧\n";
       assertMarked(marked);
       assertThat(Marked.spans(Marked.plain(marked), OperatingPoint.PRECISION)).extracting(Span::subtype)
@@ -216,7 +217,7 @@ class SecretDetectorTest {
     @Test
     void basicCredentialsAreFoundWhenTheyDecodeToAUserAndPassword() {
       assertMarked("Authorization: Basic ⟦" + basic("svc-report:Xr7!pQ2mZ") + "⟧");
-      assertMarked("-H 'Authorization: Basic ⟦" + basic(FAKE.base62(32) + ":") + "⟧'");
+      assertMarked("-H 'Authorization: Basic ⟦" + basic(fake.base62(32) + ":") + "⟧'");
       assertMarked("Authorization: Basic " + basic("admin:"));
       // Base64 of something that is not a user:password pair.
       assertMarked("Authorization: Basic " + basic("just-some-text"));
@@ -268,7 +269,7 @@ class SecretDetectorTest {
     @Test
     void aKeyQualifiedByASeparateWord() {
       assertMarked("API key: ⟦3f9c2a7e41b84d0c9e5f6a7b8c9d0e1f⟧", OperatingPoint.PRECISION);
-      assertMarked("public key: " + FAKE.base64(48), OperatingPoint.RECALL);
+      assertMarked("public key: " + fake.base64(48), OperatingPoint.RECALL);
     }
 
     @Test
@@ -373,7 +374,7 @@ class SecretDetectorTest {
     @Test
     void base64ImageDataIsSkippedWhole() {
       // Random base64 with a token-shaped run inside it, as image data can have by chance.
-      String blob = FAKE.base64(300) + "/AKIA" + FAKE.chars(FakeTokens.BASE32, 16) + "/" + FAKE.base64(300);
+      String blob = fake.base64(300) + "/AKIA" + fake.chars(FakeTokens.BASE32, 16) + "/" + fake.base64(300);
       assertMarked("<img src=\"data:image/png;base64," + blob + "\">");
     }
   }
@@ -384,43 +385,51 @@ class SecretDetectorTest {
     @ValueSource(strings = {"RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "OPENSSH PRIVATE KEY",
         "ENCRYPTED PRIVATE KEY", "PRIVATE KEY", "PGP PRIVATE KEY BLOCK"})
     void aPemPrivateKeyIsOneSpanFromBeginToEnd(String label) {
-      assertMarked("here is the key:\n\n⟦" + FAKE.pem(label, 8) + "⟧\n\nI'm on a Mac if that matters");
+      assertMarked("here is the key:\n\n⟦" + fake.pem(label, 8) + "⟧\n\nI'm on a Mac if that matters");
+    }
+
+    @Test
+    void aKeyBodyIsNotMistakenForAPlaceholderByTheWordsInItsBase64() {
+      String block = fake.pem("PRIVATE KEY", 4).replaceFirst("\n", "\nYourxxxxHereEXAMPLEfake");
+      assertMarked("⟦" + block + "⟧");
+      assertMarked("-----BEGIN PRIVATE KEY-----\n<paste your private key here, " + "A".repeat(40)
+          + ">\n-----END PRIVATE KEY-----");
     }
 
     @Test
     void aTruncatedPemKeyIsCoveredUpToItsLastBase64Line() {
-      String block = FAKE.pem("RSA PRIVATE KEY", 8);
+      String block = fake.pem("RSA PRIVATE KEY", 8);
       String truncated = block.substring(0, block.indexOf("\n-----END"));
       assertMarked("it got cut off:\n⟦" + truncated + "⟧\nany idea?");
     }
 
     @Test
     void certificatesAreNotSecretsAndNothingInsideThemIs() {
-      String cert = FAKE.pem("CERTIFICATE", 3);
-      String withToken = cert.replaceFirst("\n", "\nghp_" + FAKE.base62(36) + "\n");
+      String cert = fake.pem("CERTIFICATE", 3);
+      String withToken = cert.replaceFirst("\n", "\nghp_" + fake.base62(36) + "\n");
       assertMarked(withToken);
     }
 
     @Test
     void sshTwoEncryptedKeysArePrivateKeys() {
-      assertMarked("⟦---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key-20240501\"\n" + FAKE.base64(64)
-          + "\n" + FAKE.base64(64) + "\n---- END SSH2 ENCRYPTED PRIVATE KEY ----⟧");
+      assertMarked("⟦---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key-20240501\"\n" + fake.base64(64)
+          + "\n" + fake.base64(64) + "\n---- END SSH2 ENCRYPTED PRIVATE KEY ----⟧");
     }
 
     @Test
     void jwtsAreWholeTokensAndNeedAnAlgHeader() {
-      String signed = FAKE.jwt();
+      String signed = fake.jwt();
       String unsigned = FakeTokens.jwt("{\"alg\":\"none\"}", "{\"sub\":\"42\"}");
       assertMarked("{\"key\": \"adminToken\", \"value\": \"⟦" + signed + "⟧\"}");
       assertMarked("unsigned: ⟦" + unsigned + "⟧ right?");
-      String noAlg = FakeTokens.jwt("{\"typ\":\"JWT\"}", "{\"sub\":\"42\"}") + FAKE.base64url(43);
-      assertMarked("not a token: " + noAlg);
+      String noAlg = FakeTokens.jwt("{\"typ\":\"JWT\"}", "{\"sub\":\"42\"}") + fake.base64url(43);
+      assertMarked("header without alg: " + noAlg);
       assertMarked("two parts only: " + signed.substring(0, signed.lastIndexOf('.')) + " here");
     }
 
     @Test
     void tokensInsideAJwtOrKeyBlockAreNotReportedSeparately() {
-      String jwt = FAKE.jwt();
+      String jwt = fake.jwt();
       List<Span> found = new ArrayList<>();
       Marked.DETECTOR.detect("Bearer " + jwt, found);
       assertThat(found).allSatisfy(s -> assertThat(s.length()).isEqualTo(jwt.length()));
@@ -438,7 +447,7 @@ class SecretDetectorTest {
 
     @Test
     void providerTokensAndStrongKeysAreReportedAtPrecision() {
-      assertMarked("token ⟦" + FAKE.github("ghp_") + "⟧ and password=⟦Qx7#pLm2!vZ9⟧", OperatingPoint.PRECISION);
+      assertMarked("token ⟦" + fake.github("ghp_") + "⟧ and password=⟦Qx7#pLm2!vZ9⟧", OperatingPoint.PRECISION);
     }
 
     @Test

@@ -229,6 +229,28 @@ class TokenFormatsTest {
     assertThat(score(brokenAge)).isEqualTo(Confidence.PROVIDER_LOOSE);
   }
 
+  @Test
+  void aVerifiedChecksumOverridesLettersThatLookLikeAPlaceholder() {
+    String body = "xxxxYourTokenHere" + FAKE.base62(13);
+    String verified = "ghp_" + body + FakeTokens.crc32Base62(body);
+    String unverified = "ghp_" + body + "000000";
+    assertThat(score("token " + verified)).isEqualTo(Confidence.CHECKSUM);
+    List<Span> found = new ArrayList<>();
+    Marked.DETECTOR.detect("token " + unverified, found);
+    assertThat(found).extracting(Span::subtype).doesNotContain("github_pat");
+  }
+
+  @Test
+  void markersCountOnlyInTheCaseWordsAreWrittenIn() {
+    // "XxXx" occurs in random tokens; "xxxx" and "XXXX" are masks.
+    for (String token : List.of("sk_live_a8xxxxk2Lq9vR2mWx4Zp0tYb", "sk_live_a8XXXXk2Lq9vR2mWx4Zp0tYb",
+        "ghp_YourTokenGoesHere0000000000000000")) {
+      assertThat(Values.isPlaceholderToken(token, 0, token.length())).as(token).isTrue();
+    }
+    String random = "sk_live_a8XxXxk2Lq9vR2mWx4Zp0tYb";
+    assertThat(Values.isPlaceholderToken(random, 0, random.length())).isFalse();
+  }
+
   private static double score(String text) {
     List<Span> found = new ArrayList<>();
     Marked.DETECTOR.detect(text, found);
