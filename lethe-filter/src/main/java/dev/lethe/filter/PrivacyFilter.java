@@ -8,6 +8,7 @@ import dev.lethe.filter.detect.SuppressionDetector;
 import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.PlaceholderMasker;
 import dev.lethe.filter.mask.Redaction;
+import dev.lethe.filter.mask.Replacement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -106,13 +107,25 @@ public final class PrivacyFilter {
 
   /**
    * Spans found in a masked text, moved to the input text: offsets in unchanged text shift back, a span
-   * touching a replacement grows to cover the whole span it replaced.
+   * touching a replacement grows to cover the whole span it replaced. Both lists are sorted, so one walk
+   * over the replacements serves every span.
    */
   private static List<Span> inInput(List<Span> found, Redaction r) {
     List<Span> out = new ArrayList<>(found.size());
+    List<Replacement> reps = r.replacements();
+    int k = 0;
+    int shift = 0; // input offset minus masked offset after replacements [0, k)
     for (Span s : found) {
-      int start = toInput(r, s.start(), true);
-      int end = toInput(r, s.end(), false);
+      while (k < reps.size()) { // skip replacements that end before this span starts
+        int repEnd = reps.get(k).span().start() - shift + reps.get(k).replacement().length();
+        if (repEnd > s.start()) {
+          break;
+        }
+        shift = reps.get(k).span().end() - repEnd;
+        k++;
+      }
+      int start = toInput(reps, k, shift, s.start(), true);
+      int end = toInput(reps, k, shift, s.end(), false);
       if (end > start) {
         out.add(s.withBounds(start, end));
       }
@@ -120,10 +133,10 @@ public final class PrivacyFilter {
     return out;
   }
 
-  /** The input offset of masked-text offset {@code pos}; inside a replacement, its input start or end. */
-  private static int toInput(Redaction r, int pos, boolean start) {
-    int shift = 0; // input offset minus masked offset after the replacements passed so far
-    for (var rep : r.replacements()) {
+  /** The input offset of masked-text offset {@code pos}, scanning the replacements from {@code k} on. */
+  private static int toInput(List<Replacement> reps, int k, int shift, int pos, boolean start) {
+    for (int i = k; i < reps.size(); i++) {
+      Replacement rep = reps.get(i);
       int repStart = rep.span().start() - shift;
       int repEnd = repStart + rep.replacement().length();
       if (pos <= repStart) {

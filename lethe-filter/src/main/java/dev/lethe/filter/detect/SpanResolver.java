@@ -28,30 +28,17 @@ public final class SpanResolver {
     }
     List<Span> byPriority = new ArrayList<>(candidates);
     byPriority.sort(PRIORITY);
-    // Kept spans sorted by start; overlap check by binary search keeps this O(n log n).
-    List<Span> kept = new ArrayList<>();
+    // kept spans by start: the neighbours of a candidate are its floor and ceiling, O(log n) each
+    java.util.TreeMap<Integer, Span> kept = new java.util.TreeMap<>();
     for (Span c : byPriority) {
-      int at = insertionPoint(kept, c.start());
-      boolean clash = (at > 0 && kept.get(at - 1).end() > c.start())
-          || (at < kept.size() && kept.get(at).start() < c.end());
+      java.util.Map.Entry<Integer, Span> before = kept.floorEntry(c.start());
+      java.util.Map.Entry<Integer, Span> after = kept.ceilingEntry(c.start());
+      boolean clash = before != null && before.getValue().end() > c.start()
+          || after != null && after.getKey() < c.end();
       if (!clash) {
-        kept.add(at, c);
+        kept.put(c.start(), c);
       }
     }
-    return List.copyOf(kept);
-  }
-
-  private static int insertionPoint(List<Span> sorted, int start) {
-    int lo = 0;
-    int hi = sorted.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted.get(mid).start() < start) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return List.copyOf(kept.values());
   }
 }

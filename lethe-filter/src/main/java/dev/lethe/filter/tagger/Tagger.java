@@ -136,6 +136,7 @@ public final class Tagger implements ContextualDetector {
   }
 
   private void tagChunk(String text, int from, int to, List<Span> found, List<Span> out) {
+    found = within(found, from, to);
     Tokens t = tokens(text, from, to, found);
     if (t.size() == 0) {
       return;
@@ -147,6 +148,25 @@ public final class Tagger implements ContextualDetector {
       decode(t, emit, a, b, out);
       a = b;
     }
+  }
+
+  /** The spans of a sorted, disjoint list that overlap {@code [from, to)}, found by binary search. */
+  private static List<Span> within(List<Span> sorted, int from, int to) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid).end() <= from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    int end = lo;
+    while (end < sorted.size() && sorted.get(end).start() < to) {
+      end++;
+    }
+    return sorted.subList(lo, end);
   }
 
   /** End of a segment starting at {@code a}: at most SEGMENT tokens, preferably after a line or sentence end. */
