@@ -21,16 +21,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Build a training snapshot: eligible conversations and memories of the data-controls store, public",
-        "web pages and partner data, filtered for personal information, with lineage, an exclusion log, a privacy",
-        "report and a manifest (written last). With --parent, propagate deletions into a new snapshot instead",
-        "(the same as lethe forget)."},
+    description = {"Build a training snapshot from the eligible conversations and memories of the",
+        "data-controls store, public web pages and partner data: personal information",
+        "masked, with lineage, an exclusion log, a privacy report and a manifest",
+        "(written last). With --parent, propagate deletions instead (= lethe forget)."},
     footer = {"", "Examples:",
-        "  lethe build --workspace ./workspace --web crawl/ --partner partner/ --out snapshots/s1",
-        "  lethe build --config pipeline.json --workspace ./workspace --out snapshots/s1 --canaries 3",
-        "  lethe build --workspace ./workspace --parent snapshots/s1 --out snapshots/s2",
-        "", "Keys: LETHE_PSEUDONYM_KEY (pseudonyms; required when LETHE_MODE=production), LETHE_MASK_KEY (hash and",
-        "surrogate masking). Neither is ever printed."})
+        "  lethe build --workspace ws --web crawl/ --partner partner/ --out snap/s1",
+        "  lethe build --config pipeline.json --workspace ws --out snap/s1 --canaries 3",
+        "  lethe build --workspace ws --parent snap/s1 --out snap/s2",
+        "", "Keys: LETHE_PSEUDONYM_KEY (pseudonyms; required when LETHE_MODE=production),",
+        "LETHE_MASK_KEY (hash and surrogate masking). Neither is ever printed."})
 final class BuildCommand implements Callable<Integer> {
 
   /** Where the data-controls store is: a workspace's SQLite file or PostgreSQL. */

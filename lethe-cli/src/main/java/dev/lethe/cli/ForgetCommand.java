@@ -13,10 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "forget", mixinStandardHelpOptions = true,
-    description = {"Propagate deletions into a new snapshot: the conversations and accounts deleted, do-not-train and",
-        "delete requests completed, memories deleted or edited and strings suppressed since snapshot PARENT leave;",
-        "only the shards that held them are rewritten, the others are copied unchanged."},
-    footer = {"", "Example:", "  lethe forget --workspace ./workspace --parent snapshots/s1 --out snapshots/s2"})
+    description = {"Propagate deletions into a new snapshot: conversations and accounts deleted,",
+        "do-not-train and delete requests completed, memories deleted or edited since",
+        "the parent leave, newly suppressed strings are masked; only the shards that",
+        "held them are rewritten, the others are copied unchanged."},
+    footer = {"", "Example:", "  lethe forget --workspace ws --parent snap/s1 --out snap/s2"})
 final class ForgetCommand implements Callable<Integer> {
   @Mixin BuildCommand.StoreOptions store;
 

@@ -11,10 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Check a snapshot: manifest and shards agree (digests, counts, lineage, conservation), no excluded",
-        "record, no planted canary, and (with the store) no deleted or opted-out record and no suppressed string;",
-        "report residual PII found by the filter at the recall operating point. Exit code 1 on any violation."},
-    footer = {"", "Example:", "  lethe verify snapshots/s1 --workspace ./workspace"})
+    description = {"Check a snapshot: manifest and shards agree (digests, counts, lineage,",
+        "conservation); no excluded record and no planted canary; with the store, no",
+        "deleted or opted-out record and no suppressed string. Reports residual PII",
+        "found by the filter at the recall operating point. Exit code 1 on a violation."},
+    footer = {"", "Example:", "  lethe verify snap/s1 --workspace ws"})
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SNAPSHOT", description = "The snapshot folder.")
   Path snapshot;

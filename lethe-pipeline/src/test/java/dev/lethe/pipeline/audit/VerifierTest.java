@@ -39,11 +39,12 @@ class VerifierTest {
   static TrainingSource store;
   static Path s1;
   static SnapshotBuilder.Result built;
+  static DemoWorkspace.Summary seeded;
 
   @BeforeAll
   static void snapshot() throws Exception {
     Path ws = tmp.resolve("ws");
-    DemoWorkspace.seed(ws);
+    seeded = DemoWorkspace.seed(ws);
     DemoInputs.extract(tmp.resolve("in"));
     db = Database.sqlite(ws.resolve("lethe.db"), Clock.systemUTC());
     store = TrainingSource.of(db);
@@ -67,6 +68,28 @@ class VerifierTest {
     assertThat(r.canaries()).isEqualTo(canaries.size());
     assertThat(r.documents()).isEqualTo(built.manifest().counts().documentsOut());
     assertThat(r.checks().get("suppression")).startsWith("3 suppression strings");
+  }
+
+  /**
+   * What the data controls make ineligible never reaches a snapshot (temporary chats, a conversation started with
+   * the setting off, a deleted conversation, a deleted account), and no file of the snapshot holds a raw user id.
+   */
+  @Test
+  void ineligibleConversationsAndUserIdsAreAbsent() throws Exception {
+    StringBuilder all = new StringBuilder();
+    Fixtures.documents(s1).forEach(d -> all.append(d.text()).append('\n'));
+    assertThat(all.toString()).contains("Aglio e olio")  // an eligible conversation is there
+        .doesNotContain("Anke Vogel", "Grace Okafor", "Tr0ub4dor&3", "YA1234567", "Julia Becker");
+    try (Stream<Path> files = Files.walk(s1)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String content = f.toString().endsWith(".zst")
+            ? new String(com.github.luben.zstd.Zstd.decompress(Files.readAllBytes(f), 64 << 20), java.nio.charset.StandardCharsets.UTF_8)
+            : Files.readString(f);
+        for (String userId : seeded.users().values()) {
+          assertThat(content).as(f.toString()).doesNotContain(userId);
+        }
+      }
+    }
   }
 
   @Test
