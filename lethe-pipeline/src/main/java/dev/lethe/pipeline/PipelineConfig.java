@@ -1,6 +1,7 @@
 package dev.lethe.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -40,7 +41,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PipelineConfig(String crawlerToken, List<String> blocklist, List<String> extraBlockedDomains,
     List<String> licenceAllowlist, String operatingPoint, String maskStyle, String phoneRegion,
-    Integer maxPiiSpans, Double maxPiiPer1000Chars, Integer shards, Integer zstdLevel) {
+    Integer maxPiiSpans, @JsonProperty("max_pii_per_1000_chars") Double maxPiiPer1000Chars, Integer shards, Integer zstdLevel) {
 
   /** Licences accepted by default: public-domain dedications and permissive licences that allow training. */
   public static final List<String> DEFAULT_LICENCES =

@@ -42,10 +42,13 @@ class PseudonymsAndConfigTest {
   @Test
   void configFileDefaultsHashAndRefusals(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("pipeline.json");
-    Files.writeString(f, "{\"crawler_token\": \"ExampleBot\", \"max_pii_spans\": 5, \"shards\": 4, \"mask_style\": \"hash\"}");
+    Files.writeString(f, "{\"crawler_token\": \"ExampleBot\", \"max_pii_spans\": 5, \"max_pii_per_1000_chars\": 12.5, \"shards\": 4,"
+        + " \"mask_style\": \"hash\"}");
     PipelineConfig c = PipelineConfig.read(f);
     assertThat(c.crawlerToken()).isEqualTo("ExampleBot");
     assertThat(c.maxPiiSpans()).isEqualTo(5);
+    assertThat(c.maxPiiPer1000Chars()).isEqualTo(12.5);
+    assertThat(c.toJson()).contains("\"max_pii_per_1000_chars\":12.5", "\"crawler_token\":\"ExampleBot\"");
     assertThat(c.operatingPoint()).isEqualTo("balanced");
     assertThat(c.blocklist()).contains("spokeo.com");
     assertThat(c.hash()).isEqualTo(PipelineConfig.read(f).hash()).isNotEqualTo(c.withShards(5).hash());

@@ -33,6 +33,8 @@ import java.util.Locale;
  *
  * Both count megabytes of record text (10^6 characters: what the filter reads), so their ratio per core says how
  * much of the build's time the rest of the pipeline (reading, JSON, policy, hashing, compression, writing) costs.
+ * Both also report megabytes per CPU-second of the process, which a machine shared with other work skews less
+ * than wall-clock time.
  */
 public final class PipelineThroughput {
   private PipelineThroughput() {}
@@ -73,27 +75,38 @@ public final class PipelineThroughput {
     long chars = texts.stream().mapToLong(String::length).sum();
     long spans = 0;
     long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     for (String t : texts) {
       spans += filter.redact(t).replacements().size();
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "filter alone, 1 thread: %,d texts (every %dth record), %.1f MB of text, %,d spans in %.1f s: %.2f MB/s%n",
-        texts.size(), every, chars / 1e6, spans, s, chars / 1e6 / s);
+    double cpu = (cpuNanos() - cpu0) / 1e9;
+    System.out.printf(Locale.ROOT, "filter alone, 1 thread: %,d texts (every %dth record), %.1f MB of text, %,d spans in %.1f s"
+        + " (%.1f s of CPU): %.2f MB/s, %.2f MB per CPU-second%n", texts.size(), every, chars / 1e6, spans, s, cpu, chars / 1e6 / s,
+        chars / 1e6 / cpu);
   }
 
   static void build(Path corpus, Path out, int threads) throws IOException {
     long[] chars = new long[1];
     long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     SnapshotBuilder.Result r;
     try (Database db = Database.sqlite(corpus.resolve("workspace/lethe.db"), Clock.systemUTC())) {
       r = SnapshotBuilder.build(new BuildRequest(PipelineConfig.defaults(), Pseudonyms.development(), TrainingSource.of(db), "corpus",
           List.of(corpus.resolve("web")), List.of(corpus.resolve("partner")), out, threads, 0, (records, c) -> chars[0] = c));
     }
     double s = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - cpu0) / 1e9;
     long inputBytes = r.manifest().inputs().stream().mapToLong(RecordSource.InputDigest::bytes).sum();
     int cores = Math.min(threads, Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "build, %d threads: %,d records, %.1f MB of text (%.1f MB of input) in %.1f s: %.2f MB/s, %.2f MB/s per core;"
-            + " %,d documents out, %,d excluded%n", threads, r.manifest().counts().recordsIn(), chars[0] / 1e6, inputBytes / 1e6, s,
-        chars[0] / 1e6 / s, chars[0] / 1e6 / s / cores, r.manifest().counts().documentsOut(), r.manifest().counts().excluded());
+            + " %,d documents out, %,d excluded; %.1f s of CPU: %.2f MB per CPU-second%n", threads, r.manifest().counts().recordsIn(),
+        chars[0] / 1e6, inputBytes / 1e6, s, chars[0] / 1e6 / s, chars[0] / 1e6 / s / cores, r.manifest().counts().documentsOut(),
+        r.manifest().counts().excluded(), cpu, chars[0] / 1e6 / cpu);
+  }
+
+  /** CPU time of the whole process (every thread, GC and JIT included), so that a shared machine does not skew the ratio. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

@@ -246,7 +246,7 @@ public final class Forget {
             parent.counts().documentsOut(), 0),
         new RecordSource.InputDigest("changes", "store changes after watermark " + parent.watermark() + " up to " + watermark,
             Digests.format(changeDigest), changeKinds.values().stream().mapToLong(Long::longValue).sum(), 0));
-    String id = childId(parent.snapshotId(), cfg, pseudonyms.keyId(), inputs);
+    String id = SnapshotBuilder.snapshotId(parent.snapshotId(), cfg, pseudonyms.keyId(), inputs);
     writeReport(out, id, parent, counts, byReason, forget);
     files.put(Snapshot.REPORT_JSON, Digests.file(out.resolve(Snapshot.REPORT_JSON)));
     files.put(Snapshot.REPORT_HTML, Digests.file(out.resolve(Snapshot.REPORT_HTML)));
@@ -256,15 +256,6 @@ public final class Forget {
         shards, files, forget);
     m.write(out);
     return new Result(m, out, false);
-  }
-
-  private static String childId(String parent, PipelineConfig cfg, String keyId, List<RecordSource.InputDigest> inputs) {
-    MessageDigest d = Digests.sha256();
-    d.update(("parent " + parent + "\nconfig " + cfg.hash() + "\nkey " + keyId + "\n").getBytes(StandardCharsets.UTF_8));
-    for (RecordSource.InputDigest i : inputs) {
-      d.update((i.kind() + " " + i.name() + " " + i.digest() + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    return "s-" + Digests.format(d).substring(7, 23);
   }
 
   static int shardIndex(String file) {

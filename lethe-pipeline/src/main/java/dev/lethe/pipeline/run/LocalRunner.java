@@ -88,16 +88,15 @@ public final class LocalRunner {
       reader.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      reader.interrupt();
       throw new IllegalStateException("build interrupted", e);
     } catch (ExecutionException e) {
-      reader.interrupt();
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {
         throw re;
       }
       throw new IllegalStateException("a stage failed: " + c, c);
     } finally {
+      reader.interrupt();  // a no-op when it finished; unblocks it when the sink failed
       pool.shutdownNow();
     }
     if (readFailure[0] != null) {

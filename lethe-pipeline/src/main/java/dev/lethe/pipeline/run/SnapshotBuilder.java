@@ -181,7 +181,7 @@ public final class SnapshotBuilder {
   }
 
   /** Content-derived: parent, configuration, key fingerprint and every input digest. */
-  static String snapshotId(String parent, PipelineConfig cfg, String keyId, List<RecordSource.InputDigest> inputs) {
+  public static String snapshotId(String parent, PipelineConfig cfg, String keyId, List<RecordSource.InputDigest> inputs) {
     MessageDigest d = Digests.sha256();
     d.update(("parent " + parent + "\nconfig " + cfg.hash() + "\nkey " + keyId + "\n").getBytes(StandardCharsets.UTF_8));
     for (RecordSource.InputDigest i : inputs) {

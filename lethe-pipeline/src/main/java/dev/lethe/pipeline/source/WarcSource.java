@@ -82,11 +82,16 @@ public final class WarcSource implements RecordSource {
     return new InputDigest("web", name, Digests.file(file), n, Files.size(file));
   }
 
+  /** The record of a WARC record whose target is not an http(s) URL. */
+  private SourceRecord badTarget(String origin) {
+    return SourceRecord.unreadable(pseudonyms.documentId(SourceKind.WEB, "unreadable:" + origin), SourceKind.WEB, origin,
+        "WARC-Target-URI is not an http(s) URL");
+  }
+
   private SourceRecord response(WarcResponse resp, String origin) {
     URI url = WebJsonlSource.uri(resp.target());
     if (url == null) {
-      return SourceRecord.unreadable(pseudonyms.documentId(SourceKind.WEB, "unreadable:" + origin), SourceKind.WEB, origin,
-          "WARC-Target-URI is not an http(s) URL");
+      return badTarget(origin);
     }
     String id = pseudonyms.documentId(SourceKind.WEB, url.toString());
     try {
@@ -123,8 +128,7 @@ public final class WarcSource implements RecordSource {
   private SourceRecord conversion(WarcConversion conv, String origin) {
     URI url = WebJsonlSource.uri(conv.target());
     if (url == null) {
-      return SourceRecord.unreadable(pseudonyms.documentId(SourceKind.WEB, "unreadable:" + origin), SourceKind.WEB, origin,
-          "WARC-Target-URI is not an http(s) URL");
+      return badTarget(origin);
     }
     String id = pseudonyms.documentId(SourceKind.WEB, url.toString());
     try (InputStream in = conv.body().stream()) {
