@@ -1,6 +1,7 @@
 package dev.lethe.cli;
 
 import dev.lethe.filter.PrivacyFilter;
+import dev.lethe.filter.eval.DevSplit;
 import dev.lethe.filter.eval.EvalReport;
 import dev.lethe.filter.eval.Predictions;
 import dev.lethe.filter.eval.Scorer;
@@ -34,6 +35,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON (the keys of score.py --json).")
   boolean json;
 
+  @Option(names = "--split", paramLabel = "SPLIT",
+      description = "Score only documents of this split of DevSplit: heldout | calibration | train.")
+  String split;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -42,6 +47,10 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<LabeledText> docs = Predictions.lastById(Jsonl.read(gold));
+    if (split != null) {
+      DevSplit wanted = DevSplit.fromId(split);
+      docs = docs.stream().filter(d -> DevSplit.of(d.id()) == wanted).toList();
+    }
     Map<String, List<Scorer.CpSpan>> predictions;
     if (pred != null) {
       predictions = Predictions.read(pred);

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       RedactCommand.class,
       EvalCommand.class,
+      RestoreCommand.class,
+      TrainCommand.class,
       ServeCommand.class,
       RetentionCommand.class,
       BuildCommand.class,

@@ -7,7 +7,9 @@ import dev.lethe.filter.PrivacyFilter;
 import dev.lethe.filter.io.Jsonl;
 import dev.lethe.filter.io.RedactionJson;
 import dev.lethe.filter.io.Utf8Lines;
+import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.Redaction;
+import dev.lethe.filter.mask.ReversibleMasker;
 import dev.lethe.filter.mask.Replacement;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -76,7 +78,8 @@ final class RedactCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream err = System.err;
-    PrivacyFilter filter = filterOptions.builder().masker(maskOptions.masker(err)).build();
+    Masker masker = maskOptions.masker(filterOptions.phoneRegion, err);
+    PrivacyFilter filter = filterOptions.builder().masker(masker).build();
     Progress prog = new Progress(err, progress != null ? progress : System.console() != null);
     try (Writer out = output == null
         ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
@@ -84,7 +87,7 @@ final class RedactCommand implements Callable<Integer> {
       if (format == Format.jsonl) {
         List<InputStream> streams = inputStreams();
         for (InputStream in : streams) {
-          batch(filter, in, out, prog);
+          batch(filter, masker, in, out, prog);
         }
       } else {
         for (String t : texts) {
@@ -138,17 +141,29 @@ final class RedactCommand implements Callable<Integer> {
     count(r);
     docs++;
     if (format == Format.json) {
-      ObjectNode o = RedactionJson.toJson(null, text, r);
+      ObjectNode o = toJson(null, text, r, filter.masker());
       o.put("schema_version", 1);
       o.put("operating_point", filter.operatingPoint().id());
       out.write(RedactionJson.line(o));
     } else {
       out.write(r.text());
+      if (r.vault() != null && filter.masker() instanceof ReversibleMasker rm) {
+        System.err.println("vault: " + rm.seal(r.vault()));
+      }
     }
     out.write('\n');
   }
 
-  private void batch(PrivacyFilter filter, InputStream in, Writer out, Progress prog) throws IOException {
+  /** The JSON of a redaction, with the sealed vault when the style is reversible. */
+  private static ObjectNode toJson(String id, String text, Redaction r, Masker masker) {
+    ObjectNode o = RedactionJson.toJson(id, text, r);
+    if (r.vault() != null && masker instanceof ReversibleMasker rm) {
+      o.put("vault", rm.seal(r.vault()));
+    }
+    return o;
+  }
+
+  private void batch(PrivacyFilter filter, Masker masker, InputStream in, Writer out, Progress prog) throws IOException {
     try (Utf8Lines lines = new Utf8Lines(in);
         OrderedParallel<Utf8Lines.Line, Result> par = new OrderedParallel<>(Math.max(1, threads),
             line -> process(filter, line), result -> write(result, out))) {
@@ -183,7 +198,7 @@ final class RedactCommand implements Callable<Integer> {
         return failed(id, line.number(), t == null ? "no \"text\" field" : "\"text\" must be a string");
       }
       Redaction r = filter.redact(t.asText());
-      return new Result(RedactionJson.line(RedactionJson.toJson(id, t.asText(), r)), r, null);
+      return new Result(RedactionJson.line(toJson(id, t.asText(), r, filter.masker())), r, null);
     } catch (IOException e) {
       String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       return failed(id, line.number(), "invalid JSON: " + msg);

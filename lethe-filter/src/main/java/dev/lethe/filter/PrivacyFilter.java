@@ -1,5 +1,6 @@
 package dev.lethe.filter;
 
+import dev.lethe.filter.detect.ContextualDetector;
 import dev.lethe.filter.detect.Detector;
 import dev.lethe.filter.detect.Detectors;
 import dev.lethe.filter.detect.SpanResolver;
@@ -33,7 +34,8 @@ public final class PrivacyFilter {
   private final Masker masker;
 
   private PrivacyFilter(Builder b) {
-    List<Detector> list = new ArrayList<>(b.detectors != null ? b.detectors : Detectors.defaults(b.phoneRegion));
+    List<Detector> list = new ArrayList<>(b.detectors != null ? b.detectors
+        : Detectors.defaults(b.phoneRegion, b.operatingPoint));
     if (!b.suppressed.isEmpty()) {
       list.add(new SuppressionDetector(b.suppressed.stream()
           .map(s -> new SuppressionDetector.Entry(s, labelOf(s, list))).toList()));
@@ -52,8 +54,21 @@ public final class PrivacyFilter {
   public List<Span> detect(String text) {
     Objects.requireNonNull(text, "text");
     List<Span> candidates = new ArrayList<>();
+    List<ContextualDetector> contextual = new ArrayList<>(1);
     for (Detector d : detectors) {
-      d.detect(text, candidates);
+      if (d instanceof ContextualDetector c) {
+        contextual.add(c);
+      } else {
+        d.detect(text, candidates);
+      }
+    }
+    if (!contextual.isEmpty()) {
+      List<Span> found = new ArrayList<>(candidates);
+      found.removeIf(s -> s.score() < OperatingPoint.RECALL.threshold(s.label()));
+      found = SpanResolver.resolve(found);
+      for (ContextualDetector c : contextual) {
+        c.detect(text, found, candidates);
+      }
     }
     candidates.removeIf(s -> !labels.contains(s.label()) || s.score() < operatingPoint.threshold(s.label()));
     return SpanResolver.resolve(candidates);
@@ -83,6 +98,11 @@ public final class PrivacyFilter {
 
   public Set<Label> labels() {
     return labels;
+  }
+
+  /** The masking style's implementation, e.g. to restore a reversible redaction. */
+  public Masker masker() {
+    return masker;
   }
 
   public List<Detector> detectors() {

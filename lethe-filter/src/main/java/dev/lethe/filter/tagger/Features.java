@@ -1,0 +1,477 @@
+package dev.lethe.filter.tagger;
+
+import dev.lethe.filter.Span;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The observation features of every token, as 64-bit hashes in compressed rows: token {@code i} has the
+ * features {@code hashes[offsets[i] .. offsets[i + 1])}. Training and tagging call the same code, so a
+ * model always sees features built exactly as it was trained.
+ *
+ * <p>Per token: the word, its shape, prefixes and suffixes; the same for two neighbours each side;
+ * word bigrams; capitalisation in context (sentence start, all-lower-case or all-caps text); word
+ * classes (titles, street types, months, cue words ...) of the token and its neighbours; first- and
+ * last-name frequency buckets; line layout (line breaks, "key: value" lines, CSV columns); and the spans
+ * the structured detectors found (an e-mail right after a name, a date the rules recognised).
+ */
+public final class Features {
+  private static final long BOS = 0x5EED_0001L;
+  private static final long EOS = 0x5EED_0002L;
+
+  final long[] hashes;
+  final int[] offsets;
+
+  private Features(long[] hashes, int[] offsets) {
+    this.hashes = hashes;
+    this.offsets = offsets;
+  }
+
+  public int tokens() {
+    return offsets.length - 1;
+  }
+
+  /** All feature hashes, token after token; the array is shared, not a copy: do not modify it. */
+  public long[] hashes() {
+    return hashes;
+  }
+
+  /** Where each token's features start in {@link #hashes()}, plus the end; shared, do not modify. */
+  public int[] offsets() {
+    return offsets;
+  }
+
+  /**
+   * Features of every token of {@code t}. {@code priors} are the structured detectors' spans (sorted,
+   * disjoint), the way {@link Tagger} passes them.
+   */
+  public static Features of(Tokens t, Lexicon lex, List<Span> priors) {
+    int n = t.size();
+    String text = t.text();
+    long[] low = new long[n];
+    long[] shape = new long[n];
+    int[] cap = new int[n];
+    int[] cls = new int[n];
+    int[] fn = new int[n];
+    int[] ln = new int[n];
+    int[] prior = priorCodes(t, priors);
+    long[] key = keys(t);
+    int upper = 0;
+    int lower = 0;
+    for (int i = 0; i < n; i++) {
+      int s = t.start(i);
+      int e = t.end(i);
+      low[i] = Hash.lower(text, s, e);
+      int[] counts = new int[2];
+      shape[i] = shapeHash(text, s, e, counts);
+      upper += counts[0];
+      lower += counts[1];
+      cap[i] = capClass(text, s, e, counts);
+      cls[i] = lex.classes(low[i]);
+      fn[i] = lex.firstName(low[i]);
+      ln[i] = lex.lastName(low[i]);
+    }
+    int docMode = lower == 0 && upper > 0 ? 2 : upper == 0 && lower > 0 ? 1 : upper > 2 * lower ? 2 : 0;
+    long[] exact = new long[n];
+    for (int i = 0; i < n; i++) {
+      exact[i] = Hash.exact(text, t.start(i), t.end(i));
+    }
+    LongIntMap seen = documentEvidence(t, exact, low, cap, cls, fn, ln);
+    int[] famous = phrases(t, low, lex, Lexicon.FAMOUS);
+    int[] place = phrases(t, low, lex, Lexicon.PLACE);
+
+    long[] out = new long[n * 48 + 16];
+    int[] off = new int[n + 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (k + 64 > out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      off[i] = k;
+      int s = t.start(i);
+      int e = t.end(i);
+      int len = e - s;
+      long wm1 = i > 0 ? low[i - 1] : BOS;
+      long wm2 = i > 1 ? low[i - 2] : BOS;
+      long wp1 = i + 1 < n ? low[i + 1] : EOS;
+      long wp2 = i + 2 < n ? low[i + 2] : EOS;
+      long shm1 = i > 0 ? shape[i - 1] : BOS;
+      long shp1 = i + 1 < n ? shape[i + 1] : EOS;
+      int capm1 = i > 0 ? cap[i - 1] : 7;
+      int capp1 = i + 1 < n ? cap[i + 1] : 7;
+      boolean sentStart = i == 0 || t.newlineBefore(i) || isSentenceEnd(text, t.start(i - 1), t.end(i - 1));
+
+      out[k++] = Hash.feature(0, 1);
+      out[k++] = Hash.feature(1, low[i]);
+      out[k++] = Hash.feature(2, shape[i]);
+      if (len >= 2) {
+        out[k++] = Hash.feature(3, Hash.lower(text, s, s + 2));
+        out[k++] = Hash.feature(5, Hash.lower(text, e - 2, e));
+      }
+      if (len >= 3) {
+        out[k++] = Hash.feature(4, Hash.lower(text, s, s + 3));
+        out[k++] = Hash.feature(6, Hash.lower(text, e - 3, e));
+      }
+      if (len >= 4) {
+        out[k++] = Hash.feature(7, Hash.lower(text, e - 4, e));
+      }
+      out[k++] = Hash.feature(8, wm1);
+      out[k++] = Hash.feature(9, wp1);
+      out[k++] = Hash.feature(10, wm2);
+      out[k++] = Hash.feature(11, wp2);
+      out[k++] = Hash.feature(12, shm1);
+      out[k++] = Hash.feature(13, shp1);
+      out[k++] = Hash.feature(14, wm1, low[i]);
+      out[k++] = Hash.feature(15, low[i], wp1);
+      out[k++] = Hash.feature(16, Hash.feature(99, shm1, shape[i]), shp1);
+      out[k++] = Hash.feature(17, cap[i] + 8 * (sentStart ? 1 : 0) + 16 * docMode);
+      out[k++] = Hash.feature(36, capm1 * 8 + cap[i]);
+      out[k++] = Hash.feature(37, cap[i] * 8 + capp1);
+      k = classBits(out, k, 18, cls[i], -1);
+      k = classBits(out, k, 38, i > 0 ? cls[i - 1] : 0, cap[i]);
+      k = classBits(out, k, 20, i + 1 < n ? cls[i + 1] : 0, -1);
+      k = classBits(out, k, 21, i > 1 ? cls[i - 2] : 0, -1);
+      if (fn[i] > 0) {
+        out[k++] = Hash.feature(22, fn[i] * 8 + cap[i]);
+      }
+      if (ln[i] > 0) {
+        out[k++] = Hash.feature(23, ln[i] * 8 + cap[i]);
+      }
+      if (i > 0 && fn[i - 1] > 0) {
+        out[k++] = Hash.feature(24, fn[i - 1] * 8 + cap[i - 1]);
+      }
+      if (i > 0 && ln[i - 1] > 0) {
+        out[k++] = Hash.feature(26, ln[i - 1] * 8 + cap[i - 1]);
+      }
+      if (i + 1 < n && ln[i + 1] > 0) {
+        out[k++] = Hash.feature(25, ln[i + 1] * 8 + cap[i + 1]);
+      }
+      if (i + 1 < n && fn[i + 1] > 0) {
+        out[k++] = Hash.feature(27, fn[i + 1] * 8 + cap[i + 1]);
+      }
+      int layout = (t.newlineBefore(i) ? 1 : 0) + (i + 1 < n && t.newlineBefore(i + 1) ? 2 : 0) + (i + 1 == n ? 4 : 0);
+      out[k++] = Hash.feature(28, layout);
+      out[k++] = Hash.feature(29, (t.spaceBefore(i) ? 1 : 0) + (i + 1 < n && t.spaceBefore(i + 1) ? 2 : 0));
+      if (prior[i] != 0) {
+        out[k++] = Hash.feature(30, prior[i]);
+      }
+      if (i > 0 && prior[i - 1] != 0) {
+        out[k++] = Hash.feature(31, prior[i - 1]);
+      }
+      if (i + 1 < n && prior[i + 1] != 0) {
+        out[k++] = Hash.feature(32, prior[i + 1]);
+      }
+      int digits = digitClass(text, s, e);
+      if (digits != 0) {
+        out[k++] = Hash.feature(33, digits);
+      }
+      if (key[i] != 0) {
+        out[k++] = Hash.feature(34, key[i]);
+        out[k++] = Hash.feature(35, key[i], cap[i]);
+      }
+      int dict = lex.dictionary(low[i]);
+      out[k++] = Hash.feature(41, dict * 8 + cap[i]);
+      if (famous[i] != 0) {
+        out[k++] = Hash.feature(42, famous[i] * 8 + cap[i]);
+      }
+      if (place[i] != 0) {
+        out[k++] = Hash.feature(43, place[i] * 8 + cap[i]);
+      }
+      int evidence = seen.get(exact[i], 0);
+      while (evidence != 0) {
+        int bit = Integer.numberOfTrailingZeros(evidence);
+        out[k++] = Hash.feature(40, bit * 8 + cap[i]);
+        evidence &= evidence - 1;
+      }
+    }
+    off[n] = k;
+    return new Features(Arrays.copyOf(out, k), off);
+  }
+
+  /** Hash of words joined by single spaces, lower-cased: how lexicon phrases are stored and looked up. */
+  static long phraseHash(String[] words) {
+    long h = 0x7A5E_11C0_0DDL;
+    for (String w : words) {
+      h = Hash.mix(h * 31 + Hash.of(w));
+    }
+    return h;
+  }
+
+  /**
+   * Per token: 0, or where it sits in the longest whole lexicon phrase (of the table {@code kind}) that
+   * covers it (1 first word, 2 later word), or 3 when it is only a word of such a phrase.
+   */
+  private static int[] phrases(Tokens t, long[] low, Lexicon lex, int kind) {
+    int n = t.size();
+    int[] out = new int[n];
+    LongIntMap table = lex.table(kind);
+    for (int i = 0; i < n; i++) {
+      long h = 0x7A5E_11C0_0DDL;
+      int longest = 0;
+      for (int k = 0; k < 4 && i + k < n; k++) {
+        h = Hash.mix(h * 31 + low[i + k]);
+        if (table.get(h, 0) == 2) {
+          longest = k + 1;
+        }
+      }
+      for (int k = 0; k < longest; k++) {
+        out[i + k] = k == 0 ? 1 : 2;
+      }
+      if (longest == 0 && out[i] == 0 && table.get(low[i], 0) == 1) {
+        out[i] = 3;
+      }
+    }
+    return out;
+  }
+
+  /** Evidence bits about a word from elsewhere in the same text. */
+  private static final int AFTER_FIRST_NAME = 1;
+  private static final int BEFORE_LAST_NAME = 2;
+  private static final int AFTER_TITLE = 4;
+  private static final int ALSO_LOWER_CASE = 8;
+  private static final int MID_SENTENCE_CAPITAL = 16;
+
+  /**
+   * What the rest of the text says about each word (by exact spelling): "Montalvo" alone is a name when
+   * "Jeff Montalvo" occurs earlier; "Will" is less likely a name when "will" occurs too.
+   */
+  private static LongIntMap documentEvidence(Tokens t, long[] exact, long[] low, int[] cap, int[] cls,
+      int[] fn, int[] ln) {
+    int n = t.size();
+    LongIntMap seen = new LongIntMap(Math.max(16, n / 2));
+    LongIntMap lowerForms = new LongIntMap(Math.max(16, n / 2));
+    for (int i = 0; i < n; i++) {
+      if (cap[i] == 0) {
+        lowerForms.put(low[i], 1);
+      }
+    }
+    int titleBit = 1 << Lexicon.CLASSES.indexOf("title");
+    for (int i = 0; i < n; i++) {
+      if (cap[i] != 1 && cap[i] != 2) {
+        continue;
+      }
+      int bits = 0;
+      if (i > 0 && fn[i - 1] > 0 && (cap[i - 1] == 1 || cap[i - 1] == 2) && t.spaceBefore(i)) {
+        bits |= AFTER_FIRST_NAME;
+      }
+      if (i + 1 < n && ln[i + 1] > 0 && (cap[i + 1] == 1 || cap[i + 1] == 2) && t.spaceBefore(i + 1)) {
+        bits |= BEFORE_LAST_NAME;
+      }
+      int p = i > 0 && t.end(i - 1) - t.start(i - 1) == 1 && t.text().charAt(t.start(i - 1)) == '.' ? i - 2 : i - 1;
+      if (p >= 0 && (cls[p] & titleBit) != 0) {
+        bits |= AFTER_TITLE;
+      }
+      if (lowerForms.get(low[i], 0) != 0) {
+        bits |= ALSO_LOWER_CASE;
+      }
+      if (i > 0 && !t.newlineBefore(i) && !isSentenceEnd(t.text(), t.start(i - 1), t.end(i - 1))) {
+        bits |= MID_SENTENCE_CAPITAL;
+      }
+      if (bits != 0) {
+        seen.or(exact[i], bits);
+      }
+    }
+    return seen;
+  }
+
+  private static int classBits(long[] out, int k, int template, int bits, int with) {
+    while (bits != 0) {
+      int b = Integer.numberOfTrailingZeros(bits);
+      out[k++] = Hash.feature(template, with < 0 ? b : b * 8 + with);
+      bits &= bits - 1;
+    }
+    return k;
+  }
+
+  private static boolean isSentenceEnd(String text, int s, int e) {
+    if (e - s != 1) {
+      return false;
+    }
+    char c = text.charAt(s);
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == '“' || c == '('
+        || c == '-' || c == '•' || c == '*' || c == '>' || c == '|' || c == ',';
+  }
+
+  /**
+   * The shape of a word: X for an upper-case letter, x lower-case, d digit, L a letter of a caseless
+   * script, any other char itself; runs of one class collapse to two ("Xxx" for "Mississippi" is "Xxx").
+   * Also counts upper- and lower-case letters into {@code counts}.
+   */
+  private static long shapeHash(String text, int s, int e, int[] counts) {
+    long h = 0xcbf29ce484222325L;
+    char prev = 0;
+    int run = 0;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      char cls;
+      if (Character.isUpperCase(c)) {
+        cls = 'X';
+        counts[0]++;
+      } else if (Character.isLowerCase(c)) {
+        cls = 'x';
+        counts[1]++;
+      } else if (Character.isDigit(c)) {
+        cls = 'd';
+      } else if (Character.isLetter(c) || Character.isSurrogate(c)) {
+        cls = 'L';
+      } else {
+        cls = c;
+      }
+      run = cls == prev ? run + 1 : 1;
+      prev = cls;
+      if (run <= 2) {
+        h ^= cls;
+        h *= 0x100000001b3L;
+      }
+    }
+    return h;
+  }
+
+  /** 0 lower, 1 Title, 2 UPPER, 3 mIxed, 4 digits, 5 alphanumeric, 6 punctuation or symbol, 7 caseless script. */
+  private static int capClass(String text, int s, int e, int[] counts) {
+    char first = text.charAt(s);
+    int letters = counts[0] + counts[1];
+    boolean hasDigit = false;
+    for (int i = s; i < e && !hasDigit; i++) {
+      hasDigit = Character.isDigit(text.charAt(i));
+    }
+    if (letters == 0) {
+      return hasDigit ? 4 : Character.isLetter(first) || Character.isSurrogate(first) ? 7 : 6;
+    }
+    if (hasDigit) {
+      return 5;
+    }
+    if (counts[0] == 0) {
+      return 0;
+    }
+    if (counts[1] == 0) {
+      return e - s == 1 ? 1 : 2;
+    }
+    return Character.isUpperCase(first) && counts[0] == 1 ? 1 : 3;
+  }
+
+  /**
+   * For an all-digit token: its length (1..6, 7 = longer) and what it may be: a day (1-31), a year
+   * (1900-2099), a ZIP-like 5-digit number.
+   */
+  private static int digitClass(String text, int s, int e) {
+    int len = e - s;
+    int value = 0;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return 0;
+      }
+      if (len <= 6) {
+        value = value * 10 + (c - '0');
+      }
+    }
+    int kind = len <= 2 && value >= 1 && value <= 31 ? 1 : len == 4 && value >= 1900 && value <= 2099 ? 2 : 0;
+    return Math.min(len, 7) * 4 + kind;
+  }
+
+  /** Structured spans as per-token codes: label (1..8) * 4 + 2 if confident + 1 at the span's first token. */
+  private static int[] priorCodes(Tokens t, List<Span> priors) {
+    int[] codes = new int[t.size()];
+    for (Span p : priors) {
+      int first = t.indexAtOrAfter(p.start());
+      for (int i = first; i < t.size() && t.start(i) < p.end(); i++) {
+        codes[i] = (p.label().ordinal() + 1) * 4 + (p.score() >= 0.5 ? 2 : 0) + (i == first ? 1 : 0);
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * The key each token's value belongs to: in "Name: Ana Ruiz" lines the word before the colon, in CSV
+   * rows the column's header word. 0 for tokens outside such structure.
+   */
+  private static long[] keys(Tokens t) {
+    int n = t.size();
+    long[] key = new long[n];
+    String text = t.text();
+    long[] header = null;
+    char headerDelim = 0;
+    int i = 0;
+    while (i < n) {
+      int lineEnd = i + 1;
+      while (lineEnd < n && !t.newlineBefore(lineEnd)) {
+        lineEnd++;
+      }
+      // "key: value" within the first six tokens of the line
+      for (int j = i + 1; j < Math.min(lineEnd, i + 7); j++) {
+        if (t.end(j) - t.start(j) == 1 && text.charAt(t.start(j)) == ':'
+            && (t.end(j) == text.length() || Character.isWhitespace(text.charAt(t.end(j))))) {
+          long k = Hash.lower(text, t.start(j - 1), t.end(j - 1));
+          for (int v = j + 1; v < lineEnd; v++) {
+            key[v] = k;
+          }
+          break;
+        }
+      }
+      char delim = delimiter(t, i, lineEnd);
+      if (delim != 0 && header != null && delim == headerDelim) {
+        int col = 0;
+        for (int v = i; v < lineEnd; v++) {
+          if (t.end(v) - t.start(v) == 1 && text.charAt(t.start(v)) == delim) {
+            col++;
+          } else if (col < header.length && key[v] == 0) {
+            key[v] = header[col];
+          }
+        }
+      } else if (delim != 0 && isHeader(t, i, lineEnd, delim)) {
+        header = headerWords(t, i, lineEnd, delim);
+        headerDelim = delim;
+      } else if (delim == 0) {
+        header = null;
+      }
+      i = lineEnd;
+    }
+    return key;
+  }
+
+  /** The delimiter of a line that looks like a table row (two or more of , ; tab |), or 0. */
+  private static char delimiter(Tokens t, int from, int to) {
+    String text = t.text();
+    int lineStart = t.start(from);
+    int lineEnd = t.end(to - 1);
+    for (char d : new char[] {'\t', ';', '|', ','}) {
+      int count = 0;
+      for (int p = lineStart; p < lineEnd; p++) {
+        if (text.charAt(p) == d) {
+          count++;
+        }
+      }
+      if (count >= 2) {
+        return d;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isHeader(Tokens t, int from, int to, char delim) {
+    String text = t.text();
+    for (int v = from; v < to; v++) {
+      char c = text.charAt(t.start(v));
+      if (Character.isDigit(c) || c == '@') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The last word of each column of a header line. */
+  private static long[] headerWords(Tokens t, int from, int to, char delim) {
+    String text = t.text();
+    long[] words = new long[64];
+    int col = 0;
+    for (int v = from; v < to && col < words.length; v++) {
+      if (t.end(v) - t.start(v) == 1 && text.charAt(t.start(v)) == delim) {
+        col++;
+      } else if (Character.isLetter(text.charAt(t.start(v)))) {
+        words[col] = Hash.lower(text, t.start(v), t.end(v));
+      }
+    }
+    return Arrays.copyOf(words, col + 1);
+  }
+}

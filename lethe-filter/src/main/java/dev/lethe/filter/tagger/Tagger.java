@@ -1,0 +1,189 @@
+package dev.lethe.filter.tagger;
+
+import dev.lethe.filter.Label;
+import dev.lethe.filter.OperatingPoint;
+import dev.lethe.filter.Span;
+import dev.lethe.filter.detect.ContextualDetector;
+import dev.lethe.filter.detect.DateDetector;
+import dev.lethe.filter.detect.SpanResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds names, postal addresses and personal dates from context with a linear-chain CRF (see {@link
+ * Features} and {@link CrfModel}). Text of any length is processed in chunks of about 20,000 chars cut at
+ * line breaks or spaces, and decoded in segments of at most {@value #SEGMENT} tokens cut at sentence or
+ * line ends, so memory stays bounded and offsets stay exact. Each span's score is the calibrated mean
+ * probability, under the model, that its tokens carry its label.
+ */
+public final class Tagger implements ContextualDetector {
+  static final String NAME = "tagger";
+  static final int SEGMENT = 256;
+  private static final int CHUNK = 20_000;
+  private static final String MODEL_RESOURCE = "model.bin";
+
+  private final CrfModel model;
+  private final double tokenThreshold;
+
+  public Tagger(CrfModel model, OperatingPoint point) {
+    this.model = Objects.requireNonNull(model);
+    this.tokenThreshold = model.tokenThreshold(point);
+  }
+
+  /** The model trained by {@code lethe train} and bundled with Lethe, or null when none is bundled. */
+  public static CrfModel bundledModel() {
+    return Bundled.MODEL;
+  }
+
+  private static final class Bundled {
+    static final CrfModel MODEL = load();
+
+    private static CrfModel load() {
+      try (InputStream in = Tagger.class.getResourceAsStream(MODEL_RESOURCE)) {
+        return in == null ? null : CrfModel.read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the bundled tagger model", e);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * The spans the tagger reads as features: the other detectors' spans ({@code found}) and the date
+   * rules' candidates, resolved. Training builds its features through here too.
+   */
+  public static List<Span> priors(String text, List<Span> found) {
+    List<Span> all = new java.util.ArrayList<>(found);
+    new DateDetector().detect(text, all);
+    all.removeIf(s -> s.score() < OperatingPoint.RECALL.threshold(s.label()));
+    return SpanResolver.resolve(all);
+  }
+
+  @Override
+  public void detect(String text, List<Span> found, List<Span> out) {
+    found = priors(text, found);
+    int n = text.length();
+    int from = 0;
+    while (from < n) {
+      int to = chunkEnd(text, from);
+      tagChunk(text, from, to, found, out);
+      from = to;
+    }
+  }
+
+  private static int chunkEnd(String text, int from) {
+    int n = text.length();
+    if (n - from <= CHUNK) {
+      return n;
+    }
+    int limit = from + CHUNK;
+    int nl = text.lastIndexOf('\n', limit);
+    if (nl > from + CHUNK / 2) {
+      return nl + 1;
+    }
+    for (int i = limit; i > from + CHUNK / 2; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i + 1;
+      }
+    }
+    return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit + 1 : limit;
+  }
+
+  private void tagChunk(String text, int from, int to, List<Span> found, List<Span> out) {
+    Tokens t = Tokens.of(text, from, to);
+    if (t.size() == 0) {
+      return;
+    }
+    float[] emit = model.emissions(Features.of(t, model.lexicon(), found));
+    int a = 0;
+    while (a < t.size()) {
+      int b = segmentEnd(t, a);
+      decode(t, emit, a, b, out);
+      a = b;
+    }
+  }
+
+  /** End of a segment starting at {@code a}: at most SEGMENT tokens, preferably after a line or sentence end. */
+  static int segmentEnd(Tokens t, int a) {
+    int n = t.size();
+    if (n - a <= SEGMENT) {
+      return n;
+    }
+    int limit = a + SEGMENT;
+    for (int i = limit; i > a + SEGMENT / 2; i--) {
+      if (t.newlineBefore(i)) {
+        return i;
+      }
+    }
+    String text = t.text();
+    for (int i = limit; i > a + SEGMENT / 2; i--) {
+      char c = text.charAt(t.start(i - 1));
+      if (t.end(i - 1) - t.start(i - 1) == 1 && (c == '.' || c == '!' || c == '?')) {
+        return i;
+      }
+    }
+    return limit;
+  }
+
+  /**
+   * Posterior decoding: a span is a maximal run of tokens whose probability of lying inside one label
+   * reaches the operating point's token threshold, split where the model expects a new span to begin
+   * (B or S more likely than I or E). Its raw score is the mean of those probabilities. Unlike the single
+   * best path, this never drops a name because the model hesitates about a neighbouring token.
+   */
+  private void decode(Tokens t, float[] emit, int a, int b, List<Span> out) {
+    Lattice lattice = new Lattice(emit, a, b - a, model.expTransitions(), null);
+    int n = b - a;
+    int labels = Tags.LABELS.length;
+    int i = 0;
+    while (i < n) {
+      int label = -1;
+      double inside = 0;
+      for (int l = 0; l < labels; l++) {
+        double p = inside(lattice, i, l);
+        if (p > inside) {
+          inside = p;
+          label = l;
+        }
+      }
+      if (label < 0 || inside < tokenThreshold) {
+        i++;
+        continue;
+      }
+      int j = i;
+      double sum = inside;
+      while (j + 1 < n) {
+        double next = inside(lattice, j + 1, label);
+        if (next < tokenThreshold || startsNew(lattice, j + 1, label)) {
+          break;
+        }
+        j++;
+        sum += next;
+      }
+      double score = Math.min(1, Math.max(0, model.calibration().apply(sum / (j - i + 1))));
+      out.add(new Span(Tags.LABELS[label], null, t.start(a + i), t.end(a + j), score, NAME));
+      i = j + 1;
+    }
+  }
+
+  private static double inside(Lattice lattice, int i, int label) {
+    double p = 0;
+    for (int part = 0; part < 4; part++) {
+      p += lattice.marginal(i, Tags.tag(label, part));
+    }
+    return p;
+  }
+
+  private static boolean startsNew(Lattice lattice, int i, int label) {
+    double start = lattice.marginal(i, Tags.tag(label, 0)) + lattice.marginal(i, Tags.tag(label, 3));
+    double cont = lattice.marginal(i, Tags.tag(label, 1)) + lattice.marginal(i, Tags.tag(label, 2));
+    return start > cont;
+  }
+}
