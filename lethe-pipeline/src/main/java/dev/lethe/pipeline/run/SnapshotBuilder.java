@@ -3,6 +3,8 @@ package dev.lethe.pipeline.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lethe.filter.PrivacyFilter;
 import dev.lethe.filter.detect.Detector;
+import dev.lethe.filter.tagger.CrfModel;
+import dev.lethe.filter.tagger.Tagger;
 import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.Maskers;
 import dev.lethe.pipeline.PipelineConfig;
@@ -154,6 +156,20 @@ public final class SnapshotBuilder {
         .suppress(suppressed).build();
   }
 
+  /** A short digest identifying the bundled tagger model (its metadata may not carry a version). */
+  private static String modelDigest() {
+    try (java.io.InputStream in = Tagger.class.getResourceAsStream("model.bin")) {
+      if (in == null) {
+        return "unknown";
+      }
+      java.security.MessageDigest d = Digests.sha256();
+      d.update(in.readAllBytes());
+      return Digests.format(d).substring(0, 19);
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   /** The filter accepts suppression strings of three or more non-space characters; shorter ones cannot be matched safely. */
   static boolean suppressible(String s) {
     return s != null && s.codePoints().filter(c -> !Character.isWhitespace(c)).count() >= 3;
@@ -197,7 +213,10 @@ public final class SnapshotBuilder {
   static Map<String, Object> filterInfo(PipelineConfig cfg, PrivacyFilter filter) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", Versions.filter());
-    m.put("model", "none: rule-based detectors with validators (no tagger model loaded)");
+    boolean tagger = filter.detectors().stream().anyMatch(d -> d.name().equals("tagger"));
+    CrfModel model = tagger ? Tagger.bundledModel() : null;
+    m.put("model", model == null ? "none: rule-based detectors only (no tagger model bundled)"
+        : "context tagger, model digest " + modelDigest() + (model.metadata() == null ? "" : ": " + model.metadata()));
     m.put("detectors", filter.detectors().stream().map(Detector::name).toList());
     m.put("operating_point", cfg.operatingPoint());
     m.put("mask_style", cfg.maskStyle());
