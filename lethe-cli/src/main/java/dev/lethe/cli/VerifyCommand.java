@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -22,16 +23,23 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin BuildCommand.StoreOptions store;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Shards scanned in parallel (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--residual-every", paramLabel = "N", defaultValue = "1",
+      description = "Run the recall filter on every Nth document only (default: every one); the other checks read all.")
+  int residualEvery;
+
   @Override
   public Integer call() throws Exception {
     BuildCommand.quietLibraries();
     Verifier.Report r;
     if (store.given()) {
       try (Database db = store.open()) {
-        r = Verifier.verify(snapshot, TrainingSource.of(db), BuildCommand.pseudonyms(System.err));
+        r = Verifier.verify(snapshot, TrainingSource.of(db), BuildCommand.pseudonyms(System.err), threads, residualEvery);
       }
     } else {
-      r = Verifier.verify(snapshot, null, null);
+      r = Verifier.verify(snapshot, null, null, threads, residualEvery);
     }
     System.out.print(Summaries.verify(r));
     return r.ok() ? 0 : 1;

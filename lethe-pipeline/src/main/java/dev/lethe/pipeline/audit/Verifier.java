@@ -33,6 +33,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -82,6 +86,15 @@ public final class Verifier {
    * deletion and suppression checks and may be null.
    */
   public static Report verify(Path dir, TrainingSource store, Pseudonyms pseudonyms) throws IOException {
+    return verify(dir, store, pseudonyms, Runtime.getRuntime().availableProcessors(), 1);
+  }
+
+  /**
+   * As {@link #verify(Path, TrainingSource, Pseudonyms)}, scanning shards on {@code threads} threads and running the
+   * recall filter on every {@code residualEvery}-th document only (1: all; the other checks cover every document).
+   */
+  public static Report verify(Path dir, TrainingSource store, Pseudonyms pseudonyms, int threads, int residualEvery)
+      throws IOException {
     List<Finding> violations = new ArrayList<>();
     List<Finding> pending = new ArrayList<>();
     Map<String, String> checks = new LinkedHashMap<>();
@@ -141,6 +154,7 @@ public final class Verifier {
     Set<String> deletedDocs = new HashSet<>();
     Set<String> deletedSubjects = new HashSet<>();
     Map<String, Long> laterDocs = new HashMap<>();
+    Map<String, Long> laterSubjects = new HashMap<>();
     List<String> suppressedNow = new ArrayList<>();
     List<String> suppressedLater = new ArrayList<>();
     if (store != null && pseudonyms != null && m.watermark() != null) {
@@ -157,11 +171,7 @@ public final class Verifier {
               if (before) {
                 deletedSubjects.add(s);
               } else {
-                subjectOf.forEach((doc, subj) -> {
-                  if (subj.equals(s)) {
-                    laterDocs.putIfAbsent(doc, c.seq());
-                  }
-                });
+                laterSubjects.putIfAbsent(s, c.seq());
               }
             }
             default -> { }
@@ -191,70 +201,35 @@ public final class Verifier {
     PrivacyFilter suppNow = suppressedNow.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedNow).build();
     PrivacyFilter suppLater = suppressedLater.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedLater).build();
     List<Canaries.Planted> canaries = Canaries.read(dir);
-    List<String> canaryValues = canaries.stream().map(c -> c.value().toLowerCase(Locale.ROOT)).toList();
     PrivacyFilter recall = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
 
-    // Shards.
-    Set<String> seen = new HashSet<>();
+    // Shards, in parallel: a document's shard is fixed by its id, so duplicates can only meet inside one shard.
+    Scan scan = new Scan(m.shards().size(), lineage, subjectOf, excluded, deletedDocs, deletedSubjects, laterDocs, laterSubjects,
+        canaries, suppNow, suppLater, recall, Math.max(1, residualEvery));
     Map<Label, Long> residual = new EnumMap<>(Label.class);
     long documents = 0;
     Set<String> listed = new HashSet<>();
-    for (Manifest.Shard s : m.shards()) {
-      listed.add(s.file());
-      Path p = dir.resolve(s.file());
-      if (!Files.isRegularFile(p)) {
-        add(violations, "integrity", s.file() + " is missing");
-        continue;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<Future<ShardResult>> results = new ArrayList<>();
+      for (Manifest.Shard s : m.shards()) {
+        listed.add(s.file());
+        results.add(pool.submit(() -> scan.shard(dir, s)));
       }
-      if (!Digests.file(p).equals(s.sha256())) {
-        add(violations, "integrity", s.file() + " does not match its digest in the manifest");
+      for (Future<ShardResult> f : results) {
+        ShardResult r = f.get();
+        r.violations().forEach(x -> add(violations, x.check(), x.detail()));
+        r.pending().forEach(x -> add(pending, x.check(), x.detail()));
+        r.residual().forEach((k, v) -> residual.merge(k, v, Long::sum));
+        documents += r.documents();
       }
-      int shard = Forget.shardIndex(s.file());
-      long lineNo = 0;
-      try (BufferedReader r = ZstdLines.reader(p)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          TrainingDocument d = DocumentLines.document(line);
-          String id = d.id();
-          documents++;
-          if (!seen.add(id)) {
-            add(violations, "duplicates", id + " occurs more than once");
-          }
-          if (Sharding.shardOf(id, m.shards().size()) != shard) {
-            add(violations, "integrity", id + " is in " + s.file() + " but its id hashes to another shard");
-          }
-          long[] at = lineage.get(id);
-          if (at == null || at[0] != shard || at[1] != lineNo) {
-            add(violations, "lineage", id + " at " + s.file() + ":" + lineNo + " disagrees with the lineage index");
-          }
-          if (excluded.contains(id)) {
-            add(violations, "excluded", id + " is in the exclusion log but present in " + s.file());
-          }
-          if (deletedDocs.contains(id) || deletedSubjects.contains(subjectOf.get(id))) {
-            add(violations, "deleted", id + " was deleted or opted out before the snapshot but is in " + s.file());
-          } else if (laterDocs.containsKey(id)) {
-            add(pending, "deleted", id + " left after the snapshot (change " + laterDocs.get(id) + "): run lethe forget");
-          }
-          String lower = d.text().toLowerCase(Locale.ROOT);
-          for (int i = 0; i < canaryValues.size(); i++) {
-            if (lower.contains(canaryValues.get(i))) {
-              add(violations, "canary", "canary planted in " + canaries.get(i).record() + " found in " + id);
-            }
-          }
-          if (suppNow != null && !suppNow.detect(d.text()).isEmpty()) {
-            add(violations, "suppression", id + " in " + s.file() + " holds a suppressed string");
-          } else if (suppLater != null && !suppLater.detect(d.text()).isEmpty()) {
-            add(pending, "suppression", id + " holds a string suppressed after the snapshot: run lethe forget");
-          }
-          for (Span sp : recall.detect(d.text())) {
-            residual.merge(sp.label(), 1L, Long::sum);
-          }
-          lineNo++;
-        }
-      }
-      if (lineNo != s.documents()) {
-        add(violations, "integrity", s.file() + " has " + lineNo + " documents, manifest says " + s.documents());
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("verification interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     try (Stream<Path> files = Files.isDirectory(dir.resolve("shards")) ? Files.list(dir.resolve("shards")) : Stream.empty()) {
       files.map(f -> "shards/" + f.getFileName()).filter(f -> !listed.contains(f))
@@ -270,9 +245,87 @@ public final class Verifier {
     checks.put("conservation", m.counts().recordsIn() + " in = " + m.counts().documentsOut() + " out + " + m.counts().excluded() + " excluded");
     checks.put("excluded", excluded.size() + " excluded record ids");
     checks.put("canaries", canaries.size() + " planted canaries");
+    if (residualEvery > 1) {
+      checks.put("residual", "recall filter on every " + residualEvery + "th document");
+    }
     Map<String, Long> res = new LinkedHashMap<>();
     residual.forEach((k, v) -> res.put(k.id(), v));
     return new Report(m.snapshotId(), documents, violations, pending, checks, res, canaries.size());
+  }
+
+  /** What one shard's scan found. */
+  private record ShardResult(long documents, List<Finding> violations, List<Finding> pending, Map<Label, Long> residual) {}
+
+  /** The per-document checks, shared read-only by the shard tasks. */
+  private record Scan(int shardCount, Map<String, long[]> lineage, Map<String, String> subjectOf, Set<String> excluded,
+      Set<String> deletedDocs, Set<String> deletedSubjects, Map<String, Long> laterDocs, Map<String, Long> laterSubjects,
+      List<Canaries.Planted> canaries, PrivacyFilter suppNow, PrivacyFilter suppLater, PrivacyFilter recall, int residualEvery) {
+
+    ShardResult shard(Path dir, Manifest.Shard s) throws IOException {
+      List<Finding> violations = new ArrayList<>();
+      List<Finding> pending = new ArrayList<>();
+      Map<Label, Long> residual = new EnumMap<>(Label.class);
+      Path p = dir.resolve(s.file());
+      if (!Files.isRegularFile(p)) {
+        add(violations, "integrity", s.file() + " is missing");
+        return new ShardResult(0, violations, pending, residual);
+      }
+      if (!Digests.file(p).equals(s.sha256())) {
+        add(violations, "integrity", s.file() + " does not match its digest in the manifest");
+      }
+      List<String> canaryValues = canaries.stream().map(c -> c.value().toLowerCase(Locale.ROOT)).toList();
+      int shard = Forget.shardIndex(s.file());
+      Set<String> seen = new HashSet<>();
+      long lineNo = 0;
+      try (BufferedReader r = ZstdLines.reader(p)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          TrainingDocument d = DocumentLines.document(line);
+          String id = d.id();
+          if (!seen.add(id)) {
+            add(violations, "duplicates", id + " occurs more than once");
+          }
+          if (Sharding.shardOf(id, shardCount) != shard) {
+            add(violations, "integrity", id + " is in " + s.file() + " but its id hashes to another shard");
+          }
+          long[] at = lineage.get(id);
+          if (at == null || at[0] != shard || at[1] != lineNo) {
+            add(violations, "lineage", id + " at " + s.file() + ":" + lineNo + " disagrees with the lineage index");
+          }
+          if (excluded.contains(id)) {
+            add(violations, "excluded", id + " is in the exclusion log but present in " + s.file());
+          }
+          String subject = subjectOf.get(id);
+          if (deletedDocs.contains(id) || (subject != null && deletedSubjects.contains(subject))) {
+            add(violations, "deleted", id + " was deleted or opted out before the snapshot but is in " + s.file());
+          } else if (laterDocs.containsKey(id) || (subject != null && laterSubjects.containsKey(subject))) {
+            add(pending, "deleted", id + " left after the snapshot (change "
+                + (laterDocs.containsKey(id) ? laterDocs.get(id) : laterSubjects.get(subject)) + "): run lethe forget");
+          }
+          String lower = d.text().toLowerCase(Locale.ROOT);
+          for (int i = 0; i < canaryValues.size(); i++) {
+            if (lower.contains(canaryValues.get(i))) {
+              add(violations, "canary", "canary planted in " + canaries.get(i).record() + " found in " + id);
+            }
+          }
+          if (suppNow != null && !suppNow.detect(d.text()).isEmpty()) {
+            add(violations, "suppression", id + " in " + s.file() + " holds a suppressed string");
+          } else if (suppLater != null && !suppLater.detect(d.text()).isEmpty()) {
+            add(pending, "suppression", id + " holds a string suppressed after the snapshot: run lethe forget");
+          }
+          if (lineNo % residualEvery == 0) {
+            for (Span sp : recall.detect(d.text())) {
+              residual.merge(sp.label(), 1L, Long::sum);
+            }
+          }
+          lineNo++;
+        }
+      }
+      if (lineNo != s.documents()) {
+        add(violations, "integrity", s.file() + " has " + lineNo + " documents, manifest says " + s.documents());
+      }
+      return new ShardResult(lineNo, violations, pending, residual);
+    }
   }
 
   private static void add(List<Finding> list, String check, String detail) {
