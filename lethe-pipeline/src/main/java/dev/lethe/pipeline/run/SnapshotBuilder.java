@@ -5,6 +5,7 @@ import dev.lethe.filter.PrivacyFilter;
 import dev.lethe.filter.detect.Detector;
 import dev.lethe.filter.tagger.CrfModel;
 import dev.lethe.filter.tagger.Tagger;
+import dev.lethe.filter.mask.MaskKey;
 import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.Maskers;
 import dev.lethe.pipeline.PipelineConfig;
@@ -220,6 +221,9 @@ public final class SnapshotBuilder {
     m.put("detectors", filter.detectors().stream().map(Detector::name).toList());
     m.put("operating_point", cfg.operatingPoint());
     m.put("mask_style", cfg.maskStyle());
+    if (cfg.style().keyed()) {
+      m.put("mask_key_id", MaskKey.fromEnvironment().id());  // a fingerprint, never the key
+    }
     m.put("suppression_entries", filter.detectors().stream().anyMatch(d -> d.name().equals("suppression")));
     return m;
   }
