@@ -33,6 +33,8 @@ public final class Eligibility implements Function<SourceRecord, Exclusion> {
           + "|<meta[^>]+content\\s*=\\s*[\"']1[\"'][^>]*name\\s*=\\s*[\"']tdm-reservation[\"']",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern LICENCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+_-]{0,63}");
+
   private final String crawlerToken;
   private final DomainBlocklist blocklist;
   private final Set<String> licences;
@@ -107,8 +109,12 @@ public final class Eligibility implements Function<SourceRecord, Exclusion> {
     if (r.licence() == null || r.licence().isBlank()) {
       return Exclusion.of(r, Reason.LICENCE_NOT_ALLOWED, "no licence");
     }
-    return licences.contains(licenceKey(r.licence())) ? null
-        : Exclusion.of(r, Reason.LICENCE_NOT_ALLOWED, r.licence().strip());
+    if (licences.contains(licenceKey(r.licence()))) {
+      return null;
+    }
+    String shown = r.licence().strip();
+    // the field is free text: log it only when it looks like a licence id, never whatever a partner put there
+    return Exclusion.of(r, Reason.LICENCE_NOT_ALLOWED, LICENCE_ID.matcher(shown).matches() ? shown : "unrecognised licence text");
   }
 
   private static boolean isText(String contentType) {

@@ -79,6 +79,7 @@ class EligibilityTest {
     assertThat(partner("cc_by_4.0")).isNull();
     check(partner("CC-BY-NC-4.0"), Reason.LICENCE_NOT_ALLOWED, "CC-BY-NC-4.0");
     check(partner(null), Reason.LICENCE_NOT_ALLOWED, "no licence");
+    check(partner("ask Jonas Weber, jonas@example-mail.de"), Reason.LICENCE_NOT_ALLOWED, "unrecognised licence text");
   }
 
   @Test
