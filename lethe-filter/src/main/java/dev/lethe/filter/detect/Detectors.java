@@ -1,6 +1,7 @@
 package dev.lethe.filter.detect;
 
 import dev.lethe.filter.OperatingPoint;
+import dev.lethe.filter.detect.secret.SecretDetector;
 import dev.lethe.filter.tagger.CrfModel;
 import dev.lethe.filter.tagger.Tagger;
 import java.util.ArrayList;
@@ -12,11 +13,11 @@ public final class Detectors {
 
   /**
    * The structured detectors, with national phone formats of {@code phoneRegion}: e-mail, phone, URL,
-   * account number. They need no model.
+   * account number, secret. They need no model.
    */
   public static List<Detector> structured(String phoneRegion) {
     return List.of(new EmailDetector(), new PhoneDetector(phoneRegion), new UrlDetector(),
-        new AccountNumberDetector());
+        new AccountNumberDetector(), new SecretDetector());
   }
 
   /**

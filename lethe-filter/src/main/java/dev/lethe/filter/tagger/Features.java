@@ -188,13 +188,19 @@ public final class Features {
     return new Features(Arrays.copyOf(out, k), off);
   }
 
-  /** Hash of words joined by single spaces, lower-cased: how lexicon phrases are stored and looked up. */
+  static final long PHRASE_SEED = 0x7A5E_11C0_0DDL;
+
+  /** Hash of a phrase's lower-cased words: how lexicon phrases are stored and looked up. */
   static long phraseHash(String[] words) {
-    long h = 0x7A5E_11C0_0DDL;
+    long h = PHRASE_SEED;
     for (String w : words) {
-      h = Hash.mix(h * 31 + Hash.of(w));
+      h = extendPhrase(h, Hash.of(w));
     }
     return h;
+  }
+
+  static long extendPhrase(long phrase, long wordHash) {
+    return Hash.mix(phrase * 31 + wordHash);
   }
 
   /**
@@ -206,10 +212,10 @@ public final class Features {
     int[] out = new int[n];
     LongIntMap table = lex.table(kind);
     for (int i = 0; i < n; i++) {
-      long h = 0x7A5E_11C0_0DDL;
+      long h = PHRASE_SEED;
       int longest = 0;
       for (int k = 0; k < 4 && i + k < n; k++) {
-        h = Hash.mix(h * 31 + low[i + k]);
+        h = extendPhrase(h, low[i + k]);
         if (table.get(h, 0) == 2) {
           longest = k + 1;
         }

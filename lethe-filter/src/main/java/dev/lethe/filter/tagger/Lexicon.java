@@ -56,6 +56,36 @@ public final class Lexicon {
     return tables[PLACE].get(h, 0);
   }
 
+  /**
+   * Where {@code t} names a public figure or fictional character in full (two to four words, e.g. "Abraham
+   * Lincoln"): [first token, end token) pairs, longest match first, not overlapping.
+   */
+  public List<int[]> famousPhrases(Tokens t) {
+    List<int[]> out = new java.util.ArrayList<>();
+    int n = t.size();
+    for (int i = 0; i < n; i++) {
+      int end = famousPhraseEnd(t, i, n);
+      if (end > 0) {
+        out.add(new int[] {i, end});
+        i = end - 1;
+      }
+    }
+    return out;
+  }
+
+  /** The end of the longest famous full name of two to four words starting at token {@code i} within {@code limit}, or -1. */
+  int famousPhraseEnd(Tokens t, int i, int limit) {
+    long h = Features.PHRASE_SEED;
+    int best = -1;
+    for (int k = 0; k < 4 && i + k < limit; k++) {
+      h = Features.extendPhrase(h, Hash.lower(t.text(), t.start(i + k), t.end(i + k)));
+      if (k >= 1 && tables[FAMOUS].get(h, 0) == 2) {
+        best = i + k + 1;
+      }
+    }
+    return best;
+  }
+
   /** The class bits of the word with lower-case hash {@code h}. */
   int classes(long h) {
     return classes.get(h, 0);

@@ -17,11 +17,16 @@ import java.util.Objects;
  * Features} and {@link CrfModel}). Text of any length is processed in chunks of about 20,000 chars cut at
  * line breaks or spaces, and decoded in segments of at most {@value #SEGMENT} tokens cut at sentence or
  * line ends, so memory stays bounded and offsets stay exact. Each span's score is the calibrated mean
- * probability, under the model, that its tokens carry its label.
+ * probability, under the model, that its tokens carry its label. A person span that is exactly the full
+ * name of a public figure or fictional character in the model's list ("Abraham Lincoln") scores at most
+ * {@value #PUBLIC_FIGURE_SCORE}: such names are not private (CONVENTIONS.md), so only the recall
+ * operating point masks them.
  */
 public final class Tagger implements ContextualDetector {
   static final String NAME = "tagger";
   static final int SEGMENT = 256;
+  /** Score of a person span that is exactly the full name of a public figure or fictional character. */
+  static final double PUBLIC_FIGURE_SCORE = 0.45;
   private static final int CHUNK = 20_000;
   private static final String MODEL_RESOURCE = "model.bin";
 
@@ -134,9 +139,10 @@ public final class Tagger implements ContextualDetector {
 
   /**
    * Posterior decoding: a span is a maximal run of tokens whose probability of lying inside one label
-   * reaches the operating point's token threshold, split where the model expects a new span to begin
-   * (B or S more likely than I or E). Its raw score is the mean of those probabilities. Unlike the single
-   * best path, this never drops a name because the model hesitates about a neighbouring token.
+   * reaches the operating point's token threshold, split where the model expects one span to end and the
+   * next to begin, and (except addresses) ended at a line break. Its raw score is the mean of those
+   * probabilities. Unlike the single best path, this never drops a name because the model hesitates about
+   * a neighbouring token.
    */
   private void decode(Tokens t, float[] emit, int a, int b, List<Span> out) {
     Lattice lattice = new Lattice(emit, a, b - a, model.expTransitions(), null);
@@ -159,16 +165,23 @@ public final class Tagger implements ContextualDetector {
       }
       int j = i;
       double sum = inside;
+      boolean multiLine = Tags.LABELS[label] == Label.PRIVATE_ADDRESS;
       while (j + 1 < n) {
         double next = inside(lattice, j + 1, label);
-        if (next < tokenThreshold || startsNew(lattice, j + 1, label)) {
-          break;
+        if (next < tokenThreshold || !multiLine && t.newlineBefore(a + j + 1) || splits(lattice, j + 1, label)) {
+          break; // names and dates stay on one line; a postal address may span several
         }
         j++;
         sum += next;
       }
       double score = Math.min(1, Math.max(0, model.calibration().apply(sum / (j - i + 1))));
-      out.add(new Span(Tags.LABELS[label], null, t.start(a + i), t.end(a + j), score, NAME));
+      Label l = Tags.LABELS[label];
+      String subtype = null;
+      if (l == Label.PRIVATE_PERSON && model.lexicon().famousPhraseEnd(t, a + i, a + j + 1) == a + j + 1) {
+        score = Math.min(score, PUBLIC_FIGURE_SCORE); // named as a public figure: masked at recall only
+        subtype = "public_figure";
+      }
+      out.add(new Span(l, subtype, t.start(a + i), t.end(a + j), score, NAME));
       i = j + 1;
     }
   }
@@ -181,9 +194,19 @@ public final class Tagger implements ContextualDetector {
     return p;
   }
 
-  private static boolean startsNew(Lattice lattice, int i, int label) {
-    double start = lattice.marginal(i, Tags.tag(label, 0)) + lattice.marginal(i, Tags.tag(label, 3));
-    double cont = lattice.marginal(i, Tags.tag(label, 1)) + lattice.marginal(i, Tags.tag(label, 2));
-    return start > cont;
+  /**
+   * Whether a span of {@code label} more likely ends before token {@code i} and a new one starts at it
+   * (E or S, then B or S) than continues through it (B or I, then I or E), by the pair marginals.
+   */
+  private static boolean splits(Lattice lattice, int i, int label) {
+    int b = Tags.tag(label, 0);
+    int in = Tags.tag(label, 1);
+    int e = Tags.tag(label, 2);
+    int s = Tags.tag(label, 3);
+    double cont = lattice.pairMarginal(i, b, in) + lattice.pairMarginal(i, b, e) + lattice.pairMarginal(i, in, in)
+        + lattice.pairMarginal(i, in, e);
+    double split = lattice.pairMarginal(i, e, b) + lattice.pairMarginal(i, e, s) + lattice.pairMarginal(i, s, b)
+        + lattice.pairMarginal(i, s, s);
+    return split > cont;
   }
 }

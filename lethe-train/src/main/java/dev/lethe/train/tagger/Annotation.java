@@ -2,6 +2,7 @@ package dev.lethe.train.tagger;
 
 import dev.lethe.filter.Label;
 import dev.lethe.filter.io.LabeledText;
+import dev.lethe.filter.tagger.Lexicon;
 import dev.lethe.filter.tagger.Tags;
 import dev.lethe.filter.tagger.Tokens;
 import java.util.Set;
@@ -10,14 +11,15 @@ import java.util.Set;
  * Turns gold spans into per-token tag masks, honouring what each dataset annotates. A token inside a gold
  * span of a tagged label must carry that span's B/I/E/S tag; a token inside an ignore region may carry
  * any tag; any other token must be O for the labels the dataset annotates, and may be anything for the
- * labels it does not (BTC and GUM mark people only, so a date there is neither right nor wrong).
+ * labels it does not (usaddress marks addresses only, so a name there is neither right nor wrong). Names of
+ * public figures are unconstrained too.
  */
 final class Annotation {
   private static final int ALL = (1 << Tags.COUNT) - 1;
 
   private Annotation() {}
 
-  static int[] masks(LabeledText doc, Tokens t, Set<Label> annotated) {
+  static int[] masks(LabeledText doc, Tokens t, Set<Label> annotated, Lexicon lexicon) {
     int n = t.size();
     int free = 1 << Tags.O;
     for (int l = 0; l < Tags.LABELS.length; l++) {
@@ -59,6 +61,13 @@ final class Annotation {
           int part = first == last ? 3 : i == first ? 0 : i == last ? 2 : 1;
           mask[i] = 1 << Tags.tag(label, part);
         }
+      }
+    }
+    // Public figures and fictional characters: BTC marks them as people, chat-dev does not; whether they
+    // are private is the public-figure list's call at tagging time, so training learns neither way.
+    for (int[] phrase : lexicon.famousPhrases(t)) {
+      for (int i = phrase[0]; i < phrase[1]; i++) {
+        mask[i] = ALL;
       }
     }
     return mask;

@@ -27,12 +27,13 @@ final class NameLists {
 
   private NameLists() {}
 
-  static Lexicon build(Path lexiconDir, long seed) throws IOException {
+  static Lexicon build(Path lexiconDir, Path gum, long seed) throws IOException {
     Lexicon.Builder b = Lexicon.builder();
     census(lexiconDir.resolve("census-first-female.tsv"), b, true);
     census(lexiconDir.resolve("census-first-male.tsv"), b, true);
     census(lexiconDir.resolve("census-last.tsv"), b, false);
     WordNetLists.addTo(b);
+    FamousNames.addTo(b, gum);
     for (String tag : LOCALES) {
       Faker f = new Faker(Locale.forLanguageTag(tag), new Random(seed ^ tag.hashCode()));
       for (int i = 0; i < DRAWS; i++) {

@@ -81,7 +81,8 @@ public final class TaggerTraining {
 
   private Result run() throws IOException {
     long started = System.nanoTime();
-    Lexicon lexicon = NameLists.build(o.shared().resolve("data/lexicon"), o.seed());
+    Lexicon lexicon = NameLists.build(o.shared().resolve("data/lexicon"), o.shared().resolve("data/dev/gum.jsonl"),
+        o.seed());
     List<TrainingDoc> docs = load();
     List<TrainingDoc> train = docs.stream().filter(d -> d.split() == DevSplit.TRAIN).toList();
     List<TrainingDoc> calibration = docs.stream().filter(d -> d.split() == DevSplit.CALIBRATION).toList();
@@ -101,7 +102,7 @@ public final class TaggerTraining {
       int[] off = f.offsets();
       hashes.add(h);
       offsets.add(off);
-      masks.add(Annotation.masks(d.doc(), t, d.annotated()));
+      masks.add(Annotation.masks(d.doc(), t, d.annotated(), lexicon));
       for (long x : h) {
         counts.merge(x, 1, Integer::sum);
       }
