@@ -16,13 +16,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--shared", paramLabel = "DIR", description = "The shared data folder (default: $LETHE_SHARED or ../shared).")
   Path shared;
 
-  @Option(names = "--synthetic", paramLabel = "N", defaultValue = "20000", description = "Synthetic documents (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--synthetic", paramLabel = "N", defaultValue = "10000", description = "Synthetic documents (default: ${DEFAULT-VALUE}).")
   int synthetic;
 
   @Option(names = "--seed", defaultValue = "20261129", description = "Seed of the synthetic corpus and the training order (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "8", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--rate", defaultValue = "0.1", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
@@ -31,11 +31,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--l2", defaultValue = "0.00001", description = "L2 regularisation per update (default: ${DEFAULT-VALUE}).")
   float l2;
 
+  @Option(names = "--word-dropout", defaultValue = "0.3", description = "Probability of hiding a token's own-word features in training (default: ${DEFAULT-VALUE}).")
+  float wordDropout;
+
   @Option(names = "--min-count", defaultValue = "2", description = "Keep features seen at least this often (default: ${DEFAULT-VALUE}).")
   int minCount;
 
   @Option(names = "--source-weight", split = ",", paramLabel = "SOURCE=N",
-      description = "Visits per epoch of a source's documents (default: chat-dev=4, gum=3, btc=2, others 1).")
+      description = "Visits per epoch of a source's documents (default: gum=3, chat-dev=2, btc=2, others 1).")
   java.util.Map<String, Integer> sourceWeights = new java.util.HashMap<>();
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "lethe-filter/src/main/resources/dev/lethe/filter/tagger/model.bin",
@@ -51,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir.resolve("data"))) {
       throw new IllegalArgumentException("no training data at " + dir.toAbsolutePath() + "/data; pass --shared DIR");
     }
-    TaggerTraining.run(new TaggerTraining.Options(dir, synthetic, seed, epochs, rate, l2, minCount,
+    TaggerTraining.run(new TaggerTraining.Options(dir, synthetic, seed, epochs, rate, l2, wordDropout, minCount,
         sourceWeights, out, card),
         line -> System.err.println("lethe train: " + line));
     return 0;

@@ -74,9 +74,67 @@ public final class PrivacyFilter {
     return SpanResolver.resolve(candidates);
   }
 
-  /** Detects and masks personal information in {@code text} with this filter's masking style. */
+  /**
+   * Detects and masks personal information in {@code text} with this filter's masking style.
+   *
+   * <p>The result is stable: redacting it again changes nothing. Masking a span can change how the
+   * context tagger reads its neighbours (a name right before a masked address), so when anything was
+   * masked the masked text is read again; whatever that finds is mapped back to the input and masked
+   * too, up to {@value #REREADS} times.
+   */
   public Redaction redact(String text) {
-    return masker.mask(text, detect(text));
+    List<Span> spans = detect(text);
+    Redaction r = masker.mask(text, spans);
+    for (int round = 0; round < REREADS && !spans.isEmpty(); round++) {
+      List<Span> again = detect(r.text());
+      if (again.isEmpty()) {
+        break;
+      }
+      List<Span> all = new ArrayList<>(spans);
+      all.addAll(inInput(again, r));
+      List<Span> merged = SpanResolver.resolve(all);
+      if (merged.equals(spans)) {
+        break;
+      }
+      spans = merged;
+      r = masker.mask(text, spans);
+    }
+    return r;
+  }
+
+  private static final int REREADS = 3;
+
+  /**
+   * Spans found in a masked text, moved to the input text: offsets in unchanged text shift back, a span
+   * touching a replacement grows to cover the whole span it replaced.
+   */
+  private static List<Span> inInput(List<Span> found, Redaction r) {
+    List<Span> out = new ArrayList<>(found.size());
+    for (Span s : found) {
+      int start = toInput(r, s.start(), true);
+      int end = toInput(r, s.end(), false);
+      if (end > start) {
+        out.add(s.withBounds(start, end));
+      }
+    }
+    return out;
+  }
+
+  /** The input offset of masked-text offset {@code pos}; inside a replacement, its input start or end. */
+  private static int toInput(Redaction r, int pos, boolean start) {
+    int shift = 0; // input offset minus masked offset after the replacements passed so far
+    for (var rep : r.replacements()) {
+      int repStart = rep.span().start() - shift;
+      int repEnd = repStart + rep.replacement().length();
+      if (pos <= repStart) {
+        return pos + shift;
+      }
+      if (pos < repEnd) {
+        return start ? rep.span().start() : rep.span().end();
+      }
+      shift = rep.span().end() - repEnd;
+    }
+    return pos + shift;
   }
 
   /**

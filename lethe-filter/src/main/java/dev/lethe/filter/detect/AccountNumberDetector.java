@@ -49,6 +49,7 @@ public final class AccountNumberDetector implements Detector {
         "driver's licence", "licence", "license", "dl", "führerschein", "permis");
     key("national_id", "ssn", "social security", "sin", "social insurance", "nin", "national insurance",
         "ni number", "tfn", "tax file", "tin", "itin", "nif", "nie", "dni", "cpf", "rg", "codice fiscale",
+        "sofinummer", "aadhar",
         "cartão de cidadão", "aadhaar", "pan", "voter id", "national id", "id card", "personalausweis",
         "steuer-id", "steuernummer", "bsn", "burgerservicenummer", "pesel", "personnummer", "cédula",
         "curp", "rfc", "nric", "fin", "hkid", "my number", "visa", "id number", "identity");
@@ -72,6 +73,64 @@ public final class AccountNumberDetector implements Detector {
         + "(?:[\\s._-]*(?:numbers?|num|nos?|nº|n°|nr|ids?|#|code|details|ref|reference|is|was|on file"
         + "|ending in|:|=|-|\\(id)){0,3}[\\s.:=#'\"“(),?]*$",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /**
+   * The key words, found in one pass over a text. The pass matches ASCII only, so a key with accents
+   * is found by its longest ASCII run ("führerschein" by "hrerschein"); the regex then checks the key.
+   */
+  private static final Keywords KEY_WORDS;
+
+  static {
+    java.util.Map<String, Keywords.Boundary> words = new java.util.TreeMap<>();
+    for (String k : KEYS.keySet()) {
+      if (k.chars().allMatch(c -> c < 128)) {
+        words.put(k, Keywords.Boundary.WORD_START);
+        continue;
+      }
+      String longest = "";
+      for (String run : k.split("[^\\x00-\\x7F]+")) {
+        longest = run.length() > longest.length() ? run : longest;
+      }
+      if (longest.strip().length() >= 2) {
+        words.putIfAbsent(longest.strip(), Keywords.Boundary.NONE);
+      }
+    }
+    Keywords.Builder b = Keywords.builder();
+    words.forEach(b::add);
+    KEY_WORDS = b.build();
+  }
+
+  /**
+   * Where key words end in one text, so that the key regex runs only for candidates with a key word (or
+   * a non-ASCII char, which the keyword pass cannot see) in the chars just before them.
+   */
+  private static final class Keys {
+    private final String text;
+    private int[] ends = new int[8];
+    private int count;
+
+    Keys(String text) {
+      this.text = text;
+      KEY_WORDS.scan(text, 0, text.length(), (k, start, end) -> {
+        if (count == ends.length) {
+          ends = java.util.Arrays.copyOf(ends, count * 2);
+        }
+        ends[count++] = end;
+      });
+    }
+
+    /** The subtype named by a key in the {@code window} chars before {@code pos}, or null. */
+    String subtypeBefore(int pos, int window) {
+      return near(pos, window) ? keySubtype(Context.before(text, pos, window)) : null;
+    }
+
+    /** Whether a key word ends in the {@code window} chars before {@code pos}. */
+    boolean near(int pos, int window) {
+      int lo = java.util.Arrays.binarySearch(ends, 0, count, pos - window);
+      lo = lo < 0 ? -lo - 1 : lo;
+      return lo < count && ends[lo] <= pos;
+    }
   }
 
   private static void key(String subtype, String... words) {
@@ -119,9 +178,10 @@ public final class AccountNumberDetector implements Detector {
 
   @Override
   public void detect(String text, List<Span> out) {
-    DigitClusters.scan(text, 6, (start, end, digits) -> cluster(text, start, end, out));
-    letterLed(text, out);
-    keyedIds(text, out);
+    Keys keys = new Keys(text);
+    DigitClusters.scan(text, 6, (start, end, digits) -> cluster(text, start, end, keys, out));
+    letterLed(text, keys, out);
+    keyedIds(text, keys, out);
   }
 
   // ---- digit clusters: cards, SSN, routing, national numbers ----
@@ -131,7 +191,7 @@ public final class AccountNumberDetector implements Detector {
    * space-separated group, the longest run of up to six groups that validates as one number is a
    * candidate. Runs may overlap; the span resolver keeps the best reading.
    */
-  private static void cluster(String text, int start, int end, List<Span> out) {
+  private static void cluster(String text, int start, int end, Keys keys, List<Span> out) {
     List<int[]> groups = new java.util.ArrayList<>();
     int g = start;
     for (int i = start; i <= end; i++) {
@@ -144,7 +204,7 @@ public final class AccountNumberDetector implements Detector {
     }
     for (int i = 0; i < groups.size(); i++) {
       for (int j = Math.min(groups.size() - 1, i + 5); j >= i; j--) {
-        if (numeric(text, groups.get(i)[0], groups.get(j)[1], out)) {
+        if (numeric(text, groups.get(i)[0], groups.get(j)[1], keys, out)) {
           break;
         }
       }
@@ -152,15 +212,14 @@ public final class AccountNumberDetector implements Detector {
   }
 
   /** Reports {@code text[start, end)} if it validates as one number; returns whether it did. */
-  private static boolean numeric(String text, int start, int end, List<Span> out) {
+  private static boolean numeric(String text, int start, int end, Keys keys, List<Span> out) {
     if (!Context.boundaryBefore(text, start) || !Context.boundaryAfter(text, end)
         || Context.digitsOf(text, start, end).length() < 6) {
       return false;
     }
     String raw = text.substring(start, end);
     String d = Context.digitsOf(text, start, end);
-    String before = Context.before(text, start, 40);
-    String keyed = keySubtype(before);
+    String keyed = keys.subtypeBefore(start, 40);
     boolean cardKey = "card".equals(keyed);
 
     if (d.length() >= 12 && d.length() <= 19 && isCardGrouping(raw)) {
@@ -189,7 +248,7 @@ public final class AccountNumberDetector implements Detector {
       out.add(new Span(Label.ACCOUNT_NUMBER, "br_cpf", start, end, 0.95, NAME));
       return true;
     }
-    String national = nationalScheme(d, raw, before);
+    String national = keys.near(start, 40) ? nationalScheme(d, raw, Context.before(text, start, 40)) : null;
     if (national != null) {
       out.add(new Span(Label.ACCOUNT_NUMBER, national, start, end, 0.95, NAME));
       return true;
@@ -236,19 +295,32 @@ public final class AccountNumberDetector implements Detector {
 
   /** Groups people write card numbers in: none, all fours, Amex 4-6-5, Diners 4-6-4, 4-4-4-4-3. */
   private static boolean isCardGrouping(String raw) {
-    String[] groups = raw.split("[ \\-\u00a0]");
-    if (groups.length == 1) {
-      return raw.chars().allMatch(Character::isDigit);
-    }
-    StringBuilder shape = new StringBuilder();
-    for (String g : groups) {
-      if (g.isEmpty() || !g.chars().allMatch(Character::isDigit)) {
+    int[] lengths = new int[8];
+    int groups = 0;
+    int len = 0;
+    for (int i = 0; i <= raw.length(); i++) {
+      char c = i < raw.length() ? raw.charAt(i) : ' ';
+      if (c == ' ' || c == '-' || c == '\u00a0') {
+        if (len == 0 || groups == lengths.length) {
+          return false;
+        }
+        lengths[groups++] = len;
+        len = 0;
+      } else if (Context.isAsciiDigit(c)) {
+        len++;
+      } else {
         return false;
       }
-      shape.append(g.length()).append('.');
     }
-    String s = shape.toString();
-    return s.matches("(4\\.){3,4}(\\d\\.)?") || s.equals("4.6.5.") || s.equals("4.6.4.") || s.equals("4.4.4.4.3.");
+    if (groups == 1) {
+      return true;
+    }
+    boolean fours = true;
+    for (int g = 0; g < groups - 1; g++) {
+      fours &= lengths[g] == 4;
+    }
+    return fours && (groups == 4 || groups == 5) && (lengths[groups - 1] == 4 || groups == 5 && lengths[4] <= 3)
+        || groups == 3 && lengths[0] == 4 && lengths[1] == 6 && (lengths[2] == 5 || lengths[2] == 4);
   }
 
   /** The card network whose issuer prefix range and lengths {@code d} fits, or null. */
@@ -294,7 +366,7 @@ public final class AccountNumberDetector implements Detector {
 
   // ---- tokens that start with capital letters: IBAN, NINO, codice fiscale, PAN, DNI/NIE ----
 
-  private static void letterLed(String text, List<Span> out) {
+  private static void letterLed(String text, Keys keys, List<Span> out) {
     int n = text.length();
     for (int i = 0; i + 3 < n; i++) {
       char c = text.charAt(i);
@@ -302,19 +374,19 @@ public final class AccountNumberDetector implements Detector {
         continue;
       }
       char c1 = text.charAt(i + 1);
-      if (c1 >= 'A' && c1 <= 'Z') {
+      if (c1 >= 'A' && c1 <= 'Z' && digitWithin(text, i + 2, 8)) {
         if (Context.isAsciiDigit(text.charAt(i + 2)) && Context.isAsciiDigit(text.charAt(i + 3))
             && iban(text, i, out)) {
           continue;
         }
-        if (matchAt(NINO, text, i, out, "uk_nino", ninoScore(text, i))
-            || matchAt(CODICE_FISCALE, text, i, out, "it_codice_fiscale", -1)
-            || matchAt(PAN_INDIA, text, i, out, "in_pan", -1)) {
+        if (matchAt(NINO, text, i, keys, out, "uk_nino", ninoScore(text, i))
+            || matchAt(CODICE_FISCALE, text, i, keys, out, "it_codice_fiscale", -1)
+            || matchAt(PAN_INDIA, text, i, keys, out, "in_pan", -1)) {
           continue;
         }
       }
-      if ((c == 'X' || c == 'Y' || c == 'Z') && Context.isAsciiDigit(c1)) {
-        matchAt(SPANISH_ID, text, i, out, "es_nie", -1);
+      if ((c == 'X' || c == 'Y' || c == 'Z') && Context.isAsciiDigit(c1) && i + 9 <= n) {
+        matchAt(SPANISH_ID, text, i, keys, out, "es_nie", -1);
       }
     }
     for (int i = 0; i + 8 < n; i++) {
@@ -324,11 +396,21 @@ public final class AccountNumberDetector implements Detector {
           j++;
         }
         if (j - i == 8) {
-          matchAt(SPANISH_ID, text, i, out, "es_dni", -1);
+          matchAt(SPANISH_ID, text, i, keys, out, "es_dni", -1);
         }
         i = j;
       }
     }
+  }
+
+  /** Whether an ASCII digit occurs in {@code text[from, from + len)}: every letter-led number has one early. */
+  private static boolean digitWithin(String text, int from, int len) {
+    for (int i = from, end = Math.min(text.length(), from + len); i < end; i++) {
+      if (Context.isAsciiDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double ninoScore(String text, int at) {
@@ -341,7 +423,8 @@ public final class AccountNumberDetector implements Detector {
   }
 
   /** Reports a match of {@code p} anchored at {@code at}; {@code score} < 0 means "check digits decide". */
-  private static boolean matchAt(Pattern p, String text, int at, List<Span> out, String subtype, double score) {
+  private static boolean matchAt(Pattern p, String text, int at, Keys keys, List<Span> out, String subtype,
+      double score) {
     Matcher m = p.matcher(text).region(at, Math.min(text.length(), at + 24));
     if (!m.lookingAt()) {
       return false;
@@ -353,7 +436,7 @@ public final class AccountNumberDetector implements Detector {
         case "es_dni", "es_nie" -> Checksums.spanishId(v);
         default -> true;
       };
-      boolean keyed = keySubtype(Context.before(text, at, 40)) != null;
+      boolean keyed = keys.subtypeBefore(at, 40) != null;
       score = valid ? 0.95 : subtype.equals("in_pan") ? (keyed ? 0.95 : 0.6) : 0;
     }
     if (score <= 0) {
@@ -393,7 +476,7 @@ public final class AccountNumberDetector implements Detector {
 
   // ---- id-shaped values after a key word ----
 
-  private static void keyedIds(String text, List<Span> out) {
+  private static void keyedIds(String text, Keys keys, List<Span> out) {
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -410,6 +493,9 @@ public final class AccountNumberDetector implements Detector {
       i = Math.max(bounds[1], i + 1);
       int start = bounds[0];
       int end = bounds[1];
+      if (!keys.near(start, 48)) {
+        continue; // no key word before it: not an id we can name
+      }
       String value = text.substring(start, end);
       int digits = Context.digitsOf(text, start, end).length();
       boolean numeric = digits == value.replaceAll("[ ./-]", "").length();
@@ -419,7 +505,7 @@ public final class AccountNumberDetector implements Detector {
       if (UUID.matcher(value).matches() || HEX.matcher(value).matches()) {
         continue; // UUIDs and hashes are machine identifiers
       }
-      String subtype = keySubtype(Context.before(text, start, 48));
+      String subtype = keys.subtypeBefore(start, 48);
       if (subtype == null || subtype.equals("card") || subtype.equals("routing")) {
         continue; // cards and routing numbers are validated by their own rules above
       }

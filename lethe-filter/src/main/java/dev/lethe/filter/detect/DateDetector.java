@@ -45,30 +45,33 @@ public final class DateDetector implements Detector {
   private static final String YEAR = "(?:1[89]\\d\\d|20\\d\\d)";
   private static final String DASH = "\\s*[–—-]\\s*";
 
-  private static final Pattern DATE = Pattern.compile(
-      "(?<![\\p{L}\\p{N}.:/])(?:"
-          // weekday? day (of|de)? month (de)? year?       3 March 2024 | sábado 22 de marzo
-          + "(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:" + DASH + DAY + ")?\\s+(?:of\\s+|de\\s+)?" + MONTH
-          + "(?:,?\\s+(?:de\\s+)?" + YEAR + ")?"
-          // weekday? month day (- day)? (, year)?        March 3 | Tuesday, May 7 | Sept 18–20 | Aug 3, 1978
-          + "|(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s+(?:the\\s+)?" + DAY_AFTER_MONTH + "(?:" + DASH
-          + DAY_AFTER_MONTH + ")?(?:,?\\s+"
-          + YEAR + ")?"
-          // month year                                     April 2023 | gennaio 2020
-          + "|" + MONTH + ",?\\s+" + YEAR
-          // weekday the ordinal                            Thursday the 18th
-          + "|" + WEEKDAY + ",?\\s+(?:the\\s+)?(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)"
-          // ISO and numeric                                2024-03-05 | 05/03/1990 | 14.08.1949 | 5/3/90
-          + "|" + YEAR + "-(?:0?[1-9]|1[0-2])-(?:3[01]|[12]\\d|0?[1-9])"
-          + "|(?:3[01]|[12]\\d|0?[1-9])([/.-])(?:3[01]|[12]\\d|0?[1-9])\\1" + YEAR
-          + "|(?:3[01]|[12]\\d|0?[1-9])/(?:3[01]|[12]\\d|0?[1-9])/\\d\\d"
-          + "|" + YEAR + "/(?:0?[1-9]|1[0-2])/(?:3[01]|[12]\\d|0?[1-9])"
-          // airline                                        14MAR24
-          + "|(?-i:(?:3[01]|[12]\\d|0[1-9])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\\d\\d)"
-          + ")(?![\\p{L}\\p{N}]|\\.\\d|/\\d|-\\d)",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final String BEFORE = "(?<![\\p{L}\\p{N}.:/])";
+  private static final String AFTER = "(?![\\p{L}\\p{N}]|\\.\\d|/\\d|-\\d)";
+  /** Dates written with a month or weekday name. */
+  private static final Pattern WORD_DATE = Pattern.compile(BEFORE + "(?:"
+      // weekday? day (of|de)? month (de)? year?       3 March 2024 | sábado 22 de marzo
+      + "(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:" + DASH + DAY + ")?\\s+(?:of\\s+|de\\s+)?" + MONTH
+      + "(?:,?\\s+(?:de\\s+)?" + YEAR + ")?"
+      // weekday? month day (- day)? (, year)?        March 3 | Tuesday, May 7 | Sept 18–20 | Aug 3, 1978
+      + "|(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s+(?:the\\s+)?" + DAY_AFTER_MONTH + "(?:" + DASH
+      + DAY_AFTER_MONTH + ")?(?:,?\\s+" + YEAR + ")?"
+      // month year                                     April 2023 | gennaio 2020
+      + "|" + MONTH + ",?\\s+" + YEAR
+      // weekday the ordinal                            Thursday the 18th
+      + "|" + WEEKDAY + ",?\\s+(?:the\\s+)?(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)"
+      + ")" + AFTER, Pattern.CASE_INSENSITIVE);
+  /** Numeric dates and the airline style, which need no case folding. */
+  private static final Pattern NUMERIC_DATE = Pattern.compile(BEFORE + "(?:"
+      // ISO and numeric                                2024-03-05 | 05/03/1990 | 14.08.1949 | 5/3/90
+      + YEAR + "-(?:0?[1-9]|1[0-2])-(?:3[01]|[12]\\d|0?[1-9])"
+      + "|(?:3[01]|[12]\\d|0?[1-9])([/.-])(?:3[01]|[12]\\d|0?[1-9])\\1" + YEAR
+      + "|(?:3[01]|[12]\\d|0?[1-9])/(?:3[01]|[12]\\d|0?[1-9])/\\d\\d"
+      + "|" + YEAR + "/(?:0?[1-9]|1[0-2])/(?:3[01]|[12]\\d|0?[1-9])"
+      // airline                                        14MAR24
+      + "|(?:3[01]|[12]\\d|0[1-9])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\\d\\d"
+      + ")" + AFTER);
   private static final Pattern ORDINAL = Pattern.compile(
-      "(?<=\\bthe\\s)(?:3[01]|[12]\\d|[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:century|centuries|anniversary|place|floor|time|edition|birthday|amendment|grade|percentile))",
+      "(?:3[01]|[12]\\d|[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:century|centuries|anniversary|place|floor|time|edition|birthday|amendment|grade|percentile))",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern TIMESTAMP_AFTER = Pattern.compile("^(?:[T ]\\d{1,2}:\\d{2}:\\d{2}|T\\d{2}:\\d{2})");
   private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])(?![\\p{L}\\p{N}/.-])");
@@ -102,12 +105,22 @@ public final class DateDetector implements Detector {
   @Override
   public void detect(String text, List<Span> out) {
     int n = text.length();
-    Matcher m = DATE.matcher(text);
     int covered = 0;
     for (int i = 0; i < n; i++) {
       if (i < covered || !Context.isAsciiDigit(text.charAt(i))) {
         continue;
       }
+      int runEnd = i;
+      while (runEnd < n && Context.isAsciiDigit(text.charAt(runEnd))) {
+        runEnd++;
+      }
+      int kind = plausible(text, i, runEnd);
+      if (kind == NONE) {
+        i = runEnd;
+        continue;
+      }
+      Matcher m = (kind == NUMERIC ? NUMERIC_DATE : WORD_DATE).matcher(text)
+          .useTransparentBounds(true).useAnchoringBounds(false);
       m.region(Math.max(covered, i - 40), Math.min(n, i + 48));
       boolean found = false;
       while (m.find()) {
@@ -122,29 +135,129 @@ public final class DateDetector implements Detector {
         }
       }
       if (!found) {
-        while (i + 1 < n && Context.isAsciiDigit(text.charAt(i + 1))) {
-          i++;
-        }
+        i = runEnd;
       }
     }
     weakForms(text, out);
   }
 
+  private static final int NONE = 0;
+  private static final int NUMERIC = 1;
+  private static final int WORDS = 2;
+
+  /**
+   * What kind of date can contain the digit run {@code [start, end)}: a numeric date shape around it or
+   * an airline date ({@link #NUMERIC}), a month or weekday word within a few words ({@link #WORDS}), or
+   * none. Checked by hand before any regex runs, so text full of numbers that are not dates costs little.
+   */
+  private static int plausible(String text, int start, int end) {
+    int n = text.length();
+    int len = end - start;
+    if (len > 4) {
+      return NONE;
+    }
+    if (end + 1 < n && "/.-".indexOf(text.charAt(end)) >= 0 && Context.isAsciiDigit(text.charAt(end + 1))
+        || start >= 2 && "/.-".indexOf(text.charAt(start - 1)) >= 0 && Context.isAsciiDigit(text.charAt(start - 2))) {
+      return NUMERIC;
+    }
+    if (len == 2 && end + 5 <= n && Character.isUpperCase(text.charAt(end)) && monthOrWeekday(text, end)) {
+      return NUMERIC; // 14MAR24
+    }
+    return nearMonthOrWeekday(text, start, end) ? WORDS : NONE;
+  }
+
+  /** Whether one of the three words on either side begins like a month or weekday name. */
+  private static boolean nearMonthOrWeekday(String text, int start, int end) {
+    int words = 0;
+    for (int i = start - 1; i >= Math.max(0, start - 30) && words < 3; ) {
+      while (i >= 0 && !Character.isLetter(text.charAt(i)) && start - i < 30) {
+        i--;
+      }
+      int wEnd = i + 1;
+      while (i >= 0 && Character.isLetter(text.charAt(i))) {
+        i--;
+      }
+      if (wEnd - (i + 1) >= 3 && monthOrWeekday(text, i + 1)) {
+        return true;
+      }
+      words++;
+    }
+    words = 0;
+    for (int i = end; i < Math.min(text.length(), end + 30) && words < 3; ) {
+      while (i < text.length() && !Character.isLetter(text.charAt(i)) && i - end < 30) {
+        i++;
+      }
+      int wStart = i;
+      while (i < text.length() && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      if (i - wStart >= 3 && monthOrWeekday(text, wStart)) {
+        return true;
+      }
+      words++;
+    }
+    return false;
+  }
+
+  private static boolean monthOrWeekday(String text, int at) {
+    int key = prefixKey(text, at);
+    return key != 0 && (java.util.Arrays.binarySearch(MONTH_KEYS, key) >= 0
+        || java.util.Arrays.binarySearch(WEEKDAY_KEYS, key) >= 0);
+  }
+
+  /** The first three letters at {@code at}, lower-cased and packed into an int (0 when not three letters). */
+  private static int prefixKey(CharSequence text, int at) {
+    if (at + 3 > text.length()) {
+      return 0;
+    }
+    int key = 0;
+    for (int i = at; i < at + 3; i++) {
+      char c = Character.toLowerCase(text.charAt(i));
+      if (!Character.isLetter(c) || c > 0x3ff) {
+        return 0;
+      }
+      key = key << 10 | c;
+    }
+    return key;
+  }
+
+  private static int[] keys(java.util.Set<String> prefixes) {
+    return prefixes.stream().mapToInt(p -> prefixKey(p, 0)).sorted().toArray();
+  }
+
+  private static final java.util.Set<String> MONTH_PREFIXES = java.util.Set.of("jan", "feb", "fév", "fev",
+      "mar", "mär", "mae", "apr", "avr", "abr", "may", "mai", "mei", "mag", "mao", "jun", "jui", "giu", "jul",
+      "lug", "aug", "aoû", "aou", "ago", "sep", "set", "oct", "okt", "ott", "out", "nov", "dec", "déc", "dez",
+      "dic", "ene", "gen", "maa", "maj", "lip", "sie", "paź", "lis", "gru", "sty", "lut", "kwi", "cze", "wrz");
+  private static final java.util.Set<String> WEEKDAY_PREFIXES = java.util.Set.of("mon", "tue", "wed", "thu",
+      "fri", "sat", "sun", "lun", "mer", "jeu", "ven", "sam", "dim", "die", "mit", "don", "fre", "son", "mié",
+      "mie", "jue", "vie", "sáb", "sab", "dom", "gio", "seg", "ter", "qua", "qui", "sex");
+
+  private static final int[] MONTH_KEYS = keys(MONTH_PREFIXES);
+  private static final int[] WEEKDAY_KEYS = keys(WEEKDAY_PREFIXES);
+
   /** Ordinals alone ("on the 9th") and day/month pairs ("dia 15/07"): recall only unless a cue says more. */
   private static void weakForms(String text, List<Span> out) {
-    if (text.indexOf("the ") < 0 && text.indexOf('/') < 0) {
-      return;
+    for (int at = text.indexOf("the "); at >= 0; at = text.indexOf("the ", at + 4)) {
+      Matcher o = ORDINAL.matcher(text).useTransparentBounds(true).region(at + 4, Math.min(text.length(), at + 64));
+      if ((at == 0 || !Character.isLetter(text.charAt(at - 1))) && o.lookingAt()) {
+        boolean cue = Context.hasWord(Context.before(text, o.start(), 30), PERSONAL);
+        out.add(new Span(Label.PRIVATE_DATE, null, o.start(), o.end(), cue ? 0.55 : 0.35, NAME));
+      }
     }
-    Matcher o = ORDINAL.matcher(text);
-    while (o.find()) {
-      boolean cue = Context.hasWord(Context.before(text, o.start(), 30), PERSONAL);
-      out.add(new Span(Label.PRIVATE_DATE, null, o.start(), o.end(), cue ? 0.55 : 0.35, NAME));
-    }
-    Matcher dm = NUMERIC_DAY_MONTH.matcher(text);
-    while (dm.find()) {
-      boolean cue = Context.hasWord(Context.before(text, dm.start(), 20), "dia", "el", "le", "am", "on", "il", "by", "until", "till");
-      if (cue) {
-        out.add(new Span(Label.PRIVATE_DATE, null, dm.start(), dm.end(), 0.5, NAME));
+    for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+      int s = slash;
+      while (s > 0 && Context.isAsciiDigit(text.charAt(s - 1)) && slash - s < 2) {
+        s--;
+      }
+      Matcher dm = NUMERIC_DAY_MONTH.matcher(text).useTransparentBounds(true)
+          .region(s, Math.min(text.length(), slash + 3));
+      if (s < slash && dm.lookingAt()) {
+        boolean cue = Context.hasWord(Context.before(text, dm.start(), 20), "dia", "el", "le", "am", "on", "il",
+            "by", "until", "till");
+        if (cue) {
+          out.add(new Span(Label.PRIVATE_DATE, null, dm.start(), dm.end(), 0.5, NAME));
+        }
       }
     }
   }

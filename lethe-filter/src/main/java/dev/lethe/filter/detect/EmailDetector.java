@@ -184,6 +184,9 @@ public final class EmailDetector implements Detector {
   }
 
   private static void obfuscatedAround(String text, int markerAt, List<Span> out) {
+    if (text.charAt(markerAt) == ' ' && !domainFollows(text, markerAt + 4)) {
+      return; // "at the", "at home": the common case, decided without the regex
+    }
     int from = Math.max(0, markerAt - 80);
     int to = Math.min(text.length(), markerAt + 90);
     Matcher m = OBFUSCATED.matcher(text).region(from, to);
@@ -210,6 +213,25 @@ public final class EmailDetector implements Detector {
       out.add(new Span(Label.PRIVATE_EMAIL, "obfuscated_email", m.start(1), m.end(2), OBFUSCATED_SCORE, NAME));
       return;
     }
+  }
+
+  /**
+   * Whether the text at {@code i} reads like an obfuscated or plain domain: a word followed by "." plus
+   * a letter, or by " dot " / "[dot]" / "(dot)" / "{dot}".
+   */
+  private static boolean domainFollows(String text, int i) {
+    int n = text.length();
+    while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+      i++;
+    }
+    if (i + 1 < n && text.charAt(i) == '.' && Character.isLetter(text.charAt(i + 1))) {
+      return true;
+    }
+    while (i < n && text.charAt(i) == ' ') {
+      i++;
+    }
+    return text.regionMatches(true, i, "dot ", 0, 4) || text.regionMatches(true, i, "[dot]", 0, 5)
+        || text.regionMatches(true, i, "(dot)", 0, 5) || text.regionMatches(true, i, "{dot}", 0, 5);
   }
 
   private static String lastAlnumRun(String s) {

@@ -47,12 +47,18 @@ public final class PhoneDetector implements Detector {
       "order", "invoice", "ref", "reference", "ticket", "case", "claim", "policy", "member", "customer",
       "patient", "mrn", "passport", "licence", "license", "id", "nhs", "tracking", "booking", "serial",
       "isbn", "zip", "postcode", "vat", "tax", "employee", "student", "confirmation", "transaction"};
-  private static final String[] OTHER_REGIONS = {"GB", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT",
-      "SE", "NO", "DK", "FI", "PL", "PT", "IE", "IN", "AU", "NZ", "BR", "MX", "AR", "JP", "CN", "KR",
-      "SG", "ZA", "NG", "KE", "RU", "TR", "AE"};
+  /**
+   * Regions whose national numbers are written with a trunk 0 or an area code in parentheses, most
+   * written-to first: where a national-looking number without country code is tried when the default
+   * region does not read it.
+   */
+  private static final String[] NATIONAL_REGIONS = {"GB", "AU", "DE", "FR", "IN", "BR", "IT", "NL", "IE",
+      "NZ", "BE", "CH", "AT", "SE", "ZA", "NG", "JP", "MX", "AR", "TR"};
 
   private static final int MAX_WINDOW = 96;
   private final String region;
+  /** Fewest digits of a national number in the default region (US: 10), from libphonenumber's metadata. */
+  private final int minNationalDigits;
 
   /** @param region ISO 3166 alpha-2 region whose national formats are recognised without a country code */
   public PhoneDetector(String region) {
@@ -60,6 +66,23 @@ public final class PhoneDetector implements Detector {
     if (!UTIL.getSupportedRegions().contains(region)) {
       throw new IllegalArgumentException("unknown phone region '" + region + "'");
     }
+    this.minNationalDigits = minNationalLength(region);
+  }
+
+  /** The fewest digits a full national number of {@code region} can have, asked of libphonenumber. */
+  private static int minNationalLength(String region) {
+    String digits = "234567890123456789";
+    for (int n = 3; n <= 17; n++) {
+      try {
+        PhoneNumber p = UTIL.parse(digits.substring(0, n), region);
+        if (UTIL.isPossibleNumberWithReason(p) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+          return n;
+        }
+      } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+        // not a number at this length: try the next
+      }
+    }
+    return 6;
   }
 
   @Override
@@ -100,8 +123,16 @@ public final class PhoneDetector implements Detector {
     }
     int ws = windowStart(text, start);
     String window = text.substring(ws, end);
+    if (window.charAt(0) != '+' && end - start >= 12 && Context.digitsOf(text, start, end).length() == end - start) {
+      return; // twelve or more digits without a separator or a '+': a card, an IBAN tail, an id
+    }
     Cues cues = cues(text, ws, end);
     double validScore = cues.phone ? 0.97 : cues.other ? 0.45 : 0.9;
+    boolean international = window.startsWith("+") || window.startsWith("00");
+    if (!international && Context.digitsOf(text, start, end).length() < minNationalDigits) {
+      unread(text, start, end, out); // too short for the default region: only another region's plan can read it
+      return;
+    }
 
     // Several numbers may share one cluster ("+44 20 7946 0958 (919) 555-0148"): every match is a
     // candidate, and the span resolver keeps the longest readings.
@@ -145,48 +176,62 @@ public final class PhoneDetector implements Detector {
     }
   }
 
-  /** Reads a run of digit groups that no number of the default region covers. */
+  /**
+   * Reads a run of digit groups that no number of the default region covers. Other regions' plans are
+   * consulted only for runs written like a national number (a trunk 0 or an area code in parentheses) or
+   * after a phone cue: trying thirty numbering plans on every amount, year or id would be slow and wrong.
+   */
   private void unread(String text, int start, int end, List<Span> out) {
-    if (Context.digitsOf(text, start, end).length() < 6) {
+    int digits = Context.digitsOf(text, start, end).length();
+    if (digits < 6) {
       return;
     }
     int ws = windowStart(text, start);
     String window = text.substring(ws, end);
     Cues cues = cues(text, ws, end);
-    if (window.startsWith("+") || window.startsWith("00")) {
+    boolean international = window.startsWith("+") || window.startsWith("00");
+    boolean nationalShape = window.startsWith("0") || window.startsWith("(");
+    if (!international && !(cues.phone || nationalShape) || !international && digits > 13) {
+      return; // neither a country code, a national shape nor a cue: an amount, a year, an id
+    }
+    if (international) {
       // right length for its country, outside today's allocations (e.g. the drama ranges)
       for (Candidate c : matches(window, region, Leniency.POSSIBLE)) {
         emit(c, ws, text, cues.phone ? 0.85 : cues.other ? 0.4 : 0.75, out);
       }
       return;
     }
-    java.util.Map<Long, Candidate> byExtent = new java.util.LinkedHashMap<>();
-    for (String r : OTHER_REGIONS) {
-      if (r.equals(region)) {
-        continue;
+    if (nationalShape && digits >= 7 && digits <= 13) {
+      // the first region (most written-to first) whose national format the writer used wins; else the
+      // first region where the number is valid at all
+      Candidate valid = null;
+      for (String r : NATIONAL_REGIONS) {
+        if (r.equals(region)) {
+          continue;
+        }
+        List<Candidate> found = wholeMatches(window, r);
+        if (found.isEmpty()) {
+          continue;
+        }
+        Candidate c = found.get(0);
+        if (writtenAsNational(c)) {
+          valid = c;
+          break;
+        }
+        valid = valid == null ? c : valid;
       }
-      for (Candidate c : matches(window, r, Leniency.VALID)) {
-        // one reading per extent: the region whose national format the writer used, else the first
-        byExtent.merge(((long) c.start() << 32) | c.end(), c,
-            (old, neu) -> !writtenAsNational(old) && writtenAsNational(neu) ? neu : old);
+      if (valid != null) {
+        double score = writtenAsNational(valid) ? 0.7 : valid.digits() >= 9 ? 0.55 : 0.35;
+        emit(valid, ws, text, cues.other ? Math.min(score, 0.4) : cues.phone ? Math.max(score, 0.8) : score, out);
       }
-    }
-    for (Candidate c : byExtent.values()) {
-      if (c.digits() < 7 && !cues.phone) {
-        continue; // six digits valid somewhere are more often a code or an amount than a phone
-      }
-      double score = writtenAsNational(c) ? 0.7 : c.raw().startsWith("0") && c.digits() >= 9 ? 0.55 : 0.35;
-      emit(c, ws, text, cues.other ? Math.min(score, 0.4) : cues.phone ? Math.max(score, 0.8) : score, out);
     }
     // Right after an explicit phone cue the whole digit group is the number, even in a format no plan
     // knows; as the longer reading it also wins over any partial match above ("21 284 698 2548").
     int last = trimParens(text, start, end);
     boolean readWhole = out.stream().anyMatch(sp -> sp.start() <= start && sp.end() >= last);
-    if (cues.phone && !readWhole && Context.boundaryBefore(text, start) && Context.boundaryAfter(text, end)) {
-      int digits = Context.digitsOf(window, 0, window.length()).length();
-      if (digits >= 7 && digits <= 13) {
-        out.add(new Span(Label.PRIVATE_PHONE, null, start, last, 0.7, NAME));
-      }
+    if (cues.phone && !readWhole && Context.boundaryBefore(text, start) && Context.boundaryAfter(text, end)
+        && digits >= 7 && digits <= 13) {
+      out.add(new Span(Label.PRIVATE_PHONE, null, start, last, 0.7, NAME));
     }
   }
 
@@ -241,6 +286,9 @@ public final class PhoneDetector implements Detector {
   private static List<Candidate> matches(String window, String region, Leniency leniency) {
     List<Candidate> list = new java.util.ArrayList<>(2);
     find(window, 0, window.length(), region, leniency, list);
+    if (list.size() == 1 && list.get(0).start() <= 1 && list.get(0).end() == window.length()) {
+      return list; // the whole window is one number
+    }
     List<int[]> groups = new java.util.ArrayList<>();
     for (int i = 0, g = 0; i <= window.length(); i++) {
       if (i == window.length() || window.charAt(i) == ' ') {
@@ -250,18 +298,23 @@ public final class PhoneDetector implements Detector {
         g = i + 1;
       }
     }
-    if (groups.size() < 2) {
-      return list;
+    if (groups.size() < 2 || groups.size() > 12) {
+      return list; // one group, or a table of numbers: no phone hides in it unread
     }
     List<Candidate> whole = List.copyOf(list);
+    int[] digitsBefore = new int[groups.size() + 1];
+    for (int g = 0; g < groups.size(); g++) {
+      digitsBefore[g + 1] = digitsBefore[g] + Context.digitsOf(window, groups.get(g)[0], groups.get(g)[1]).length();
+    }
     for (int i = 0; i < groups.size(); i++) {
       int from = groups.get(i)[0];
       if (overlapsAny(whole, from, groups.get(i)[1])) {
         continue;
       }
       for (int j = Math.min(groups.size() - 1, i + 4); j >= i; j--) {
-        if (overlapsAny(whole, from, groups.get(j)[1])) {
-          continue; // would overlap a number already read
+        int digits = digitsBefore[j + 1] - digitsBefore[i];
+        if (digits < 7 || digits > 15 || overlapsAny(whole, from, groups.get(j)[1])) {
+          continue; // too short or too long for a phone number, or overlapping a number already read
         }
         int before = list.size();
         find(window, groups.get(i)[0], groups.get(j)[1], region, leniency, list);
@@ -271,6 +324,13 @@ public final class PhoneDetector implements Detector {
         }
       }
     }
+    return list;
+  }
+
+  /** The numbers libphonenumber finds in the whole window only: how other regions' plans are tried. */
+  private static List<Candidate> wholeMatches(String window, String region) {
+    List<Candidate> list = new java.util.ArrayList<>(1);
+    find(window, 0, window.length(), region, Leniency.VALID, list);
     return list;
   }
 

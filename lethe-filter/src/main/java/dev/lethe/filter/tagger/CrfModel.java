@@ -24,8 +24,15 @@ public final class CrfModel {
   private static final int T = Tags.COUNT;
 
   private final String metadata;
-  private final LongIntMap rows;
-  private final float[] weights;
+  /** Feature slots: 32-bit fingerprint of the feature hash in the high half, weight row in the low half. */
+  private final long[] slots;
+  private final int slotMask;
+  private final int features;
+  /** The full 64-bit feature hashes in row order, kept to write the model back out. */
+  private final long[] keys;
+  /** Weights as 16-bit integers, {@code weight = value * scale}: small enough to stay in the CPU cache. */
+  private final short[] weights;
+  private final float scale;
   private final float[] transitions;
   private final double[] expTransitions;
   private final Lexicon lexicon;
@@ -38,11 +45,30 @@ public final class CrfModel {
       throw new IllegalArgumentException("inconsistent model dimensions");
     }
     this.metadata = metadata;
-    this.rows = new LongIntMap(keys.length);
+    this.features = keys.length;
+    this.keys = keys.clone();
+    int cap = Integer.highestOneBit(Math.max(16, keys.length * 3 / 2 - 1)) << 1;
+    this.slots = new long[cap];
+    this.slotMask = cap - 1;
     for (int i = 0; i < keys.length; i++) {
-      rows.put(keys[i], i);
+      int s = slot(keys[i]);
+      while (slots[s] != 0) {
+        if (fingerprint(slots[s]) == fingerprint(keys[i])) {
+          throw new IllegalArgumentException("two features share a 32-bit fingerprint and slot chain");
+        }
+        s = (s + 1) & slotMask;
+      }
+      slots[s] = ((long) fingerprintOf(keys[i]) << 32) | i;
     }
-    this.weights = weights;
+    float max = 1e-9f;
+    for (float w : weights) {
+      max = Math.max(max, Math.abs(w));
+    }
+    this.scale = max / Short.MAX_VALUE;
+    this.weights = new short[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      this.weights[i] = (short) Math.round(weights[i] / scale);
+    }
     this.transitions = transitions;
     this.expTransitions = Lattice.expTransitions(transitions);
     this.lexicon = lexicon;
@@ -52,8 +78,12 @@ public final class CrfModel {
 
   private CrfModel(CrfModel base, String metadata, Calibration calibration, float[] tokenThresholds) {
     this.metadata = metadata;
-    this.rows = base.rows;
+    this.slots = base.slots;
+    this.slotMask = base.slotMask;
+    this.features = base.features;
+    this.keys = base.keys;
     this.weights = base.weights;
+    this.scale = base.scale;
     this.transitions = base.transitions;
     this.expTransitions = base.expTransitions;
     this.lexicon = base.lexicon;
@@ -82,7 +112,35 @@ public final class CrfModel {
   }
 
   public int features() {
-    return rows.size();
+    return features;
+  }
+
+  private int slot(long key) {
+    return (int) (key ^ (key >>> 31)) & slotMask;
+  }
+
+  /** The non-zero 32-bit fingerprint a slot stores for a feature hash. */
+  private static int fingerprintOf(long key) {
+    int f = (int) (key >>> 32);
+    return f == 0 ? 1 : f;
+  }
+
+  private static int fingerprint(long slotValue) {
+    return (int) (slotValue >>> 32);
+  }
+
+  /** The weight row of feature hash {@code key}, or -1 for a feature the model does not know. */
+  private int row(long key) {
+    int f = fingerprintOf(key);
+    for (int s = slot(key); ; s = (s + 1) & slotMask) {
+      long v = slots[s];
+      if (v == 0) {
+        return -1;
+      }
+      if (fingerprint(v) == f) {
+        return (int) v;
+      }
+    }
   }
 
   float[] transitions() {
@@ -102,16 +160,20 @@ public final class CrfModel {
   public float[] emissions(Features f) {
     int n = f.tokens();
     float[] out = new float[n * T];
+    int[] sum = new int[T];
     for (int i = 0; i < n; i++) {
-      int base = i * T;
+      java.util.Arrays.fill(sum, 0);
       for (int k = f.offsets[i]; k < f.offsets[i + 1]; k++) {
-        int row = rows.get(f.hashes[k], -1);
+        int row = row(f.hashes[k]);
         if (row >= 0) {
           int w = row * T;
           for (int t = 0; t < T; t++) {
-            out[base + t] += weights[w + t];
+            sum[t] += weights[w + t];
           }
         }
+      }
+      for (int t = 0; t < T; t++) {
+        out[i * T + t] = sum[t] * scale;
       }
     }
     return out;
@@ -128,22 +190,13 @@ public final class CrfModel {
       for (float v : transitions) {
         d.writeFloat(v);
       }
-      long[] keys = new long[rows.size()];
-      for (long k : rows.keys()) {
-        keys[rows.get(k, -1)] = k;
-      }
-      d.writeInt(keys.length);
+      d.writeInt(features);
       for (long k : keys) {
         d.writeLong(k);
       }
-      float max = 1e-9f;
-      for (float w : weights) {
-        max = Math.max(max, Math.abs(w));
-      }
-      float scale = max / Short.MAX_VALUE;
       d.writeFloat(scale);
-      for (float w : weights) {
-        d.writeShort(Math.round(w / scale));
+      for (short w : weights) {
+        d.writeShort(w);
       }
       for (int table = 0; table < Lexicon.TABLES; table++) {
         writeTable(d, lexicon.table(table));

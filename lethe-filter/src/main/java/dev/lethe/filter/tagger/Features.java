@@ -19,12 +19,26 @@ public final class Features {
   private static final long BOS = 0x5EED_0001L;
   private static final long EOS = 0x5EED_0002L;
 
+  /** Templates that identify the token's own word (word, affixes, bigrams): dropped out in training. */
+  private static final long IDENTITY_TEMPLATES = (1L << 1) | (1L << 3) | (1L << 4) | (1L << 5) | (1L << 6)
+      | (1L << 7) | (1L << 14) | (1L << 15);
+
   final long[] hashes;
   final int[] offsets;
+  private final byte[] templates;
 
-  private Features(long[] hashes, int[] offsets) {
+  private Features(long[] hashes, int[] offsets, byte[] templates) {
     this.hashes = hashes;
     this.offsets = offsets;
+    this.templates = templates;
+  }
+
+  /**
+   * Whether feature {@code k} describes the token's own word rather than its context. Training hides these
+   * at random ("word dropout") so that the model learns to find names it has never seen.
+   */
+  public boolean isIdentity(int k) {
+    return (IDENTITY_TEMPLATES & (1L << templates[k])) != 0;
   }
 
   public int tokens() {
@@ -58,15 +72,20 @@ public final class Features {
     long[] key = keys(t);
     int upper = 0;
     int lower = 0;
+    int[] counts = new int[2];
     for (int i = 0; i < n; i++) {
-      int s = t.start(i);
-      int e = t.end(i);
-      low[i] = Hash.lower(text, s, e);
-      int[] counts = new int[2];
-      shape[i] = shapeHash(text, s, e, counts);
-      upper += counts[0];
-      lower += counts[1];
-      cap[i] = capClass(text, s, e, counts);
+      String src = t.standsFor(i) != null ? t.standsFor(i) : text;
+      int s = t.standsFor(i) != null ? 0 : t.start(i);
+      int e = t.standsFor(i) != null ? src.length() : t.end(i);
+      low[i] = Hash.lower(src, s, e);
+      counts[0] = 0;
+      counts[1] = 0;
+      shape[i] = shapeHash(src, s, e, counts);
+      if (t.standsFor(i) == null) {
+        upper += counts[0];
+        lower += counts[1];
+      }
+      cap[i] = t.standsFor(i) != null ? 8 : capClass(text, s, e, counts);
       cls[i] = lex.classes(low[i]);
       fn[i] = lex.firstName(low[i]);
       ln[i] = lex.lastName(low[i]);
@@ -74,22 +93,25 @@ public final class Features {
     int docMode = lower == 0 && upper > 0 ? 2 : upper == 0 && lower > 0 ? 1 : upper > 2 * lower ? 2 : 0;
     long[] exact = new long[n];
     for (int i = 0; i < n; i++) {
-      exact[i] = Hash.exact(text, t.start(i), t.end(i));
+      exact[i] = t.standsFor(i) != null ? low[i] : Hash.exact(text, t.start(i), t.end(i));
     }
     LongIntMap seen = documentEvidence(t, exact, low, cap, cls, fn, ln);
-    int[] famous = phrases(t, low, lex, Lexicon.FAMOUS);
-    int[] place = phrases(t, low, lex, Lexicon.PLACE);
+    int[] famous = phrases(t, low, cap, lex, Lexicon.FAMOUS);
+    int[] place = phrases(t, low, cap, lex, Lexicon.PLACE);
 
     long[] out = new long[n * 48 + 16];
+    byte[] tpl = new byte[out.length];
     int[] off = new int[n + 1];
     int k = 0;
     for (int i = 0; i < n; i++) {
       if (k + 64 > out.length) {
         out = Arrays.copyOf(out, out.length * 2);
+        tpl = Arrays.copyOf(tpl, out.length);
       }
       off[i] = k;
-      int s = t.start(i);
-      int e = t.end(i);
+      String src = t.standsFor(i) != null ? t.standsFor(i) : text;
+      int s = t.standsFor(i) != null ? 0 : t.start(i);
+      int e = t.standsFor(i) != null ? src.length() : t.end(i);
       int len = e - s;
       long wm1 = i > 0 ? low[i - 1] : BOS;
       long wm2 = i > 1 ? low[i - 2] : BOS;
@@ -101,91 +123,97 @@ public final class Features {
       int capp1 = i + 1 < n ? cap[i + 1] : 7;
       boolean sentStart = i == 0 || t.newlineBefore(i) || isSentenceEnd(text, t.start(i - 1), t.end(i - 1));
 
-      out[k++] = Hash.feature(0, 1);
-      out[k++] = Hash.feature(1, low[i]);
-      out[k++] = Hash.feature(2, shape[i]);
+      k = put(out, tpl, k, 0, Hash.feature(0, 1));
+      k = put(out, tpl, k, 1, Hash.feature(1, low[i]));
+      k = put(out, tpl, k, 2, Hash.feature(2, shape[i]));
       if (len >= 2) {
-        out[k++] = Hash.feature(3, Hash.lower(text, s, s + 2));
-        out[k++] = Hash.feature(5, Hash.lower(text, e - 2, e));
+        k = put(out, tpl, k, 3, Hash.feature(3, Hash.lower(src, s, s + 2)));
+        k = put(out, tpl, k, 5, Hash.feature(5, Hash.lower(src, e - 2, e)));
       }
       if (len >= 3) {
-        out[k++] = Hash.feature(4, Hash.lower(text, s, s + 3));
-        out[k++] = Hash.feature(6, Hash.lower(text, e - 3, e));
+        k = put(out, tpl, k, 4, Hash.feature(4, Hash.lower(src, s, s + 3)));
+        k = put(out, tpl, k, 6, Hash.feature(6, Hash.lower(src, e - 3, e)));
       }
       if (len >= 4) {
-        out[k++] = Hash.feature(7, Hash.lower(text, e - 4, e));
+        k = put(out, tpl, k, 7, Hash.feature(7, Hash.lower(src, e - 4, e)));
       }
-      out[k++] = Hash.feature(8, wm1);
-      out[k++] = Hash.feature(9, wp1);
-      out[k++] = Hash.feature(10, wm2);
-      out[k++] = Hash.feature(11, wp2);
-      out[k++] = Hash.feature(12, shm1);
-      out[k++] = Hash.feature(13, shp1);
-      out[k++] = Hash.feature(14, wm1, low[i]);
-      out[k++] = Hash.feature(15, low[i], wp1);
-      out[k++] = Hash.feature(16, Hash.feature(99, shm1, shape[i]), shp1);
-      out[k++] = Hash.feature(17, cap[i] + 8 * (sentStart ? 1 : 0) + 16 * docMode);
-      out[k++] = Hash.feature(36, capm1 * 8 + cap[i]);
-      out[k++] = Hash.feature(37, cap[i] * 8 + capp1);
-      k = classBits(out, k, 18, cls[i], -1);
-      k = classBits(out, k, 38, i > 0 ? cls[i - 1] : 0, cap[i]);
-      k = classBits(out, k, 20, i + 1 < n ? cls[i + 1] : 0, -1);
-      k = classBits(out, k, 21, i > 1 ? cls[i - 2] : 0, -1);
+      k = put(out, tpl, k, 8, Hash.feature(8, wm1));
+      k = put(out, tpl, k, 9, Hash.feature(9, wp1));
+      k = put(out, tpl, k, 10, Hash.feature(10, wm2));
+      k = put(out, tpl, k, 11, Hash.feature(11, wp2));
+      k = put(out, tpl, k, 12, Hash.feature(12, shm1));
+      k = put(out, tpl, k, 13, Hash.feature(13, shp1));
+      k = put(out, tpl, k, 14, Hash.feature(14, wm1, low[i]));
+      k = put(out, tpl, k, 15, Hash.feature(15, low[i], wp1));
+      k = put(out, tpl, k, 16, Hash.feature(16, Hash.feature(99, shm1, shape[i]), shp1));
+      k = put(out, tpl, k, 17, Hash.feature(17, cap[i] + 8 * (sentStart ? 1 : 0) + 16 * docMode));
+      k = put(out, tpl, k, 36, Hash.feature(36, capm1 * 8 + cap[i]));
+      k = put(out, tpl, k, 37, Hash.feature(37, cap[i] * 8 + capp1));
+      k = classBits(out, tpl, k, 18, cls[i], -1);
+      k = classBits(out, tpl, k, 38, i > 0 ? cls[i - 1] : 0, cap[i]);
+      k = classBits(out, tpl, k, 20, i + 1 < n ? cls[i + 1] : 0, -1);
+      k = classBits(out, tpl, k, 21, i > 1 ? cls[i - 2] : 0, -1);
       if (fn[i] > 0) {
-        out[k++] = Hash.feature(22, fn[i] * 8 + cap[i]);
+        k = put(out, tpl, k, 22, Hash.feature(22, fn[i] * 8 + cap[i]));
       }
       if (ln[i] > 0) {
-        out[k++] = Hash.feature(23, ln[i] * 8 + cap[i]);
+        k = put(out, tpl, k, 23, Hash.feature(23, ln[i] * 8 + cap[i]));
       }
       if (i > 0 && fn[i - 1] > 0) {
-        out[k++] = Hash.feature(24, fn[i - 1] * 8 + cap[i - 1]);
+        k = put(out, tpl, k, 24, Hash.feature(24, fn[i - 1] * 8 + cap[i - 1]));
       }
       if (i > 0 && ln[i - 1] > 0) {
-        out[k++] = Hash.feature(26, ln[i - 1] * 8 + cap[i - 1]);
+        k = put(out, tpl, k, 26, Hash.feature(26, ln[i - 1] * 8 + cap[i - 1]));
       }
       if (i + 1 < n && ln[i + 1] > 0) {
-        out[k++] = Hash.feature(25, ln[i + 1] * 8 + cap[i + 1]);
+        k = put(out, tpl, k, 25, Hash.feature(25, ln[i + 1] * 8 + cap[i + 1]));
       }
       if (i + 1 < n && fn[i + 1] > 0) {
-        out[k++] = Hash.feature(27, fn[i + 1] * 8 + cap[i + 1]);
+        k = put(out, tpl, k, 27, Hash.feature(27, fn[i + 1] * 8 + cap[i + 1]));
       }
       int layout = (t.newlineBefore(i) ? 1 : 0) + (i + 1 < n && t.newlineBefore(i + 1) ? 2 : 0) + (i + 1 == n ? 4 : 0);
-      out[k++] = Hash.feature(28, layout);
-      out[k++] = Hash.feature(29, (t.spaceBefore(i) ? 1 : 0) + (i + 1 < n && t.spaceBefore(i + 1) ? 2 : 0));
+      k = put(out, tpl, k, 28, Hash.feature(28, layout));
+      k = put(out, tpl, k, 29, Hash.feature(29, (t.spaceBefore(i) ? 1 : 0) + (i + 1 < n && t.spaceBefore(i + 1) ? 2 : 0)));
       if (prior[i] != 0) {
-        out[k++] = Hash.feature(30, prior[i]);
+        k = put(out, tpl, k, 30, Hash.feature(30, prior[i]));
       }
       if (i > 0 && prior[i - 1] != 0) {
-        out[k++] = Hash.feature(31, prior[i - 1]);
+        k = put(out, tpl, k, 31, Hash.feature(31, prior[i - 1]));
       }
       if (i + 1 < n && prior[i + 1] != 0) {
-        out[k++] = Hash.feature(32, prior[i + 1]);
+        k = put(out, tpl, k, 32, Hash.feature(32, prior[i + 1]));
       }
-      int digits = digitClass(text, s, e);
+      int digits = digitClass(src, s, e);
       if (digits != 0) {
-        out[k++] = Hash.feature(33, digits);
+        k = put(out, tpl, k, 33, Hash.feature(33, digits));
       }
       if (key[i] != 0) {
-        out[k++] = Hash.feature(34, key[i]);
-        out[k++] = Hash.feature(35, key[i], cap[i]);
+        k = put(out, tpl, k, 34, Hash.feature(34, key[i]));
+        k = put(out, tpl, k, 35, Hash.feature(35, key[i], cap[i]));
       }
       int dict = lex.dictionary(low[i]);
-      out[k++] = Hash.feature(41, dict * 8 + cap[i]);
+      k = put(out, tpl, k, 41, Hash.feature(41, dict * 8 + cap[i]));
       if (famous[i] != 0) {
-        out[k++] = Hash.feature(42, famous[i] * 8 + cap[i]);
+        k = put(out, tpl, k, 42, Hash.feature(42, famous[i] * 8 + cap[i]));
       }
       if (place[i] != 0) {
-        out[k++] = Hash.feature(43, place[i] * 8 + cap[i]);
+        k = put(out, tpl, k, 43, Hash.feature(43, place[i] * 8 + cap[i]));
       }
       int evidence = seen.get(exact[i], 0);
       while (evidence != 0) {
         int bit = Integer.numberOfTrailingZeros(evidence);
-        out[k++] = Hash.feature(40, bit * 8 + cap[i]);
+        k = put(out, tpl, k, 40, Hash.feature(40, bit * 8 + cap[i]));
         evidence &= evidence - 1;
       }
     }
     off[n] = k;
-    return new Features(Arrays.copyOf(out, k), off);
+    return new Features(Arrays.copyOf(out, k), off, Arrays.copyOf(tpl, k));
+  }
+
+  private static int put(long[] out, byte[] tpl, int k, int template, long hash) {
+    out[k] = hash;
+    tpl[k] = (byte) template;
+    return k + 1;
   }
 
   static final long PHRASE_SEED = 0x7A5E_11C0_0DDL;
@@ -205,13 +233,17 @@ public final class Features {
 
   /**
    * Per token: 0, or where it sits in the longest whole lexicon phrase (of the table {@code kind}) that
-   * covers it (1 first word, 2 later word), or 3 when it is only a word of such a phrase.
+   * covers it (1 first word, 2 later word), or 3 when it is only a word of such a phrase. Names of people
+   * and places are capitalised, so only capitalised tokens are looked up.
    */
-  private static int[] phrases(Tokens t, long[] low, Lexicon lex, int kind) {
+  private static int[] phrases(Tokens t, long[] low, int[] cap, Lexicon lex, int kind) {
     int n = t.size();
     int[] out = new int[n];
     LongIntMap table = lex.table(kind);
     for (int i = 0; i < n; i++) {
+      if (cap[i] != 1 && cap[i] != 2) {
+        continue;
+      }
       long h = PHRASE_SEED;
       int longest = 0;
       for (int k = 0; k < 4 && i + k < n; k++) {
@@ -280,10 +312,10 @@ public final class Features {
     return seen;
   }
 
-  private static int classBits(long[] out, int k, int template, int bits, int with) {
+  private static int classBits(long[] out, byte[] tpl, int k, int template, int bits, int with) {
     while (bits != 0) {
       int b = Integer.numberOfTrailingZeros(bits);
-      out[k++] = Hash.feature(template, with < 0 ? b : b * 8 + with);
+      k = put(out, tpl, k, template, Hash.feature(template, with < 0 ? b : b * 8 + with));
       bits &= bits - 1;
     }
     return k;

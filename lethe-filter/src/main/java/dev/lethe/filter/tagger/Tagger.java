@@ -67,8 +67,42 @@ public final class Tagger implements ContextualDetector {
   public static List<Span> priors(String text, List<Span> found) {
     List<Span> all = new java.util.ArrayList<>(found);
     new DateDetector().detect(text, all);
+    placeholders(text, all);
     all.removeIf(s -> s.score() < OperatingPoint.RECALL.threshold(s.label()));
     return SpanResolver.resolve(all);
+  }
+
+  private static final String PLACEHOLDER = "placeholder";
+  private static final java.util.regex.Pattern PLACEHOLDERS = java.util.regex.Pattern.compile(
+      "<(PRIVATE_PERSON|PRIVATE_ADDRESS|PRIVATE_EMAIL|PRIVATE_PHONE|PRIVATE_URL|PRIVATE_DATE|ACCOUNT_NUMBER|SECRET)"
+          + "(?:_\\d+|:[0-9a-f]+)?>");
+
+  /** Placeholders a masker left in the text, read as spans of their label. */
+  private static void placeholders(String text, List<Span> out) {
+    if (text.indexOf('<') < 0) {
+      return;
+    }
+    java.util.regex.Matcher m = PLACEHOLDERS.matcher(text);
+    while (m.find()) {
+      out.add(new Span(Label.valueOf(m.group(1)), null, m.start(), m.end(), 1.0, PLACEHOLDER));
+    }
+  }
+
+  /**
+   * The tokens of {@code text[from, to)} as the tagger reads them: each structured span among {@code
+   * priors} (an e-mail, a phone, a secret, ...) and each placeholder is one token standing for its label,
+   * so the tagger reads "call +44 20 7946 0958 on March 3" and "call &lt;PRIVATE_PHONE&gt; on March 3"
+   * alike and masking one span never changes how its neighbours are read. Training uses this too.
+   */
+  public static Tokens tokens(String text, int from, int to, List<Span> priors) {
+    List<Span> wholes = new java.util.ArrayList<>();
+    for (Span p : priors) {
+      if (p.end() > from && p.start() < to && p.start() >= from && p.end() <= to
+          && (Tags.labelIndex(p.label()) < 0 || PLACEHOLDER.equals(p.detector()))) {
+        wholes.add(p);
+      }
+    }
+    return Tokens.of(text, from, to).merging(wholes);
   }
 
   @Override
@@ -102,7 +136,7 @@ public final class Tagger implements ContextualDetector {
   }
 
   private void tagChunk(String text, int from, int to, List<Span> found, List<Span> out) {
-    Tokens t = Tokens.of(text, from, to);
+    Tokens t = tokens(text, from, to, found);
     if (t.size() == 0) {
       return;
     }
@@ -144,7 +178,52 @@ public final class Tagger implements ContextualDetector {
    * probabilities. Unlike the single best path, this never drops a name because the model hesitates about
    * a neighbouring token.
    */
+  /**
+   * Decodes the stretches of the segment where a span may open, each with {@value #CONTEXT} tokens of
+   * context on both sides; between them every token is O beyond doubt and costs nothing more.
+   */
   private void decode(Tokens t, float[] emit, int a, int b, List<Span> out) {
+    int i = a;
+    while (i < b) {
+      if (!plausible(emit, i, true)) {
+        i++;
+        continue;
+      }
+      int from = Math.max(a, i - CONTEXT);
+      int last = i;
+      for (int j = i + 1; j < b && j - last <= 2 * CONTEXT; j++) {
+        if (plausible(emit, j, false)) {
+          last = j;
+        }
+      }
+      int to = Math.min(b, last + CONTEXT + 1);
+      decodeStretch(t, emit, from, to, out);
+      i = to;
+    }
+  }
+
+  /** Tokens of context kept on each side of a stretch that may hold a span. */
+  static final int CONTEXT = 3;
+  /** How far (in log odds) a label tag may trail O and still be considered. */
+  private static final float MARGIN = 5f;
+
+  /**
+   * Whether token {@code i} may open a span (a B or S tag within {@link #MARGIN} of O), or, when {@code
+   * opening} is false, may also continue one (any label tag within the margin).
+   */
+  private static boolean plausible(float[] emit, int i, boolean opening) {
+    int base = i * Tags.COUNT;
+    float o = emit[base + Tags.O] - MARGIN;
+    for (int t = 1; t < Tags.COUNT; t++) {
+      int part = (t - 1) % 4;
+      if ((!opening || part == 0 || part == 3) && emit[base + t] > o) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void decodeStretch(Tokens t, float[] emit, int a, int b, List<Span> out) {
     Lattice lattice = new Lattice(emit, a, b - a, model.expTransitions(), null);
     int n = b - a;
     int labels = Tags.LABELS.length;
@@ -163,12 +242,17 @@ public final class Tagger implements ContextualDetector {
         i++;
         continue;
       }
+      if (t.standsFor(a + i) != null) {
+        i++;
+        continue; // a structured span or a placeholder is never part of a name, address or date
+      }
       int j = i;
       double sum = inside;
       boolean multiLine = Tags.LABELS[label] == Label.PRIVATE_ADDRESS;
       while (j + 1 < n) {
         double next = inside(lattice, j + 1, label);
-        if (next < tokenThreshold || !multiLine && t.newlineBefore(a + j + 1) || splits(lattice, j + 1, label)) {
+        if (next < tokenThreshold || !multiLine && t.newlineBefore(a + j + 1) || splits(lattice, j + 1, label)
+            || t.standsFor(a + j + 1) != null) {
           break; // names and dates stay on one line; a postal address may span several
         }
         j++;

@@ -14,13 +14,16 @@ public final class Tokens {
   private final int[] start;
   private final int[] end;
   private final boolean[] newlineBefore;
+  /** For a token standing for a whole structured span: that span's label placeholder; else null. */
+  private final String[] stand;
   private final int size;
 
-  private Tokens(String text, int[] start, int[] end, boolean[] newlineBefore, int size) {
+  private Tokens(String text, int[] start, int[] end, boolean[] newlineBefore, String[] stand, int size) {
     this.text = text;
     this.start = start;
     this.end = end;
     this.newlineBefore = newlineBefore;
+    this.stand = stand;
     this.size = size;
   }
 
@@ -69,11 +72,58 @@ public final class Tokens {
       n++;
       i = j;
     }
-    return new Tokens(text, st, en, nl, n);
+    return new Tokens(text, st, en, nl, null, n);
   }
 
   public static Tokens of(String text) {
     return of(text, 0, text.length());
+  }
+
+  /**
+   * These tokens with the tokens of each span in {@code wholes} (sorted, disjoint) merged into one token
+   * that stands for the span's label: the tagger reads an e-mail address, or the placeholder that replaced
+   * it, as the same single word.
+   */
+  public Tokens merging(java.util.List<dev.lethe.filter.Span> wholes) {
+    if (wholes.isEmpty()) {
+      return this;
+    }
+    int[] st = new int[size];
+    int[] en = new int[size];
+    boolean[] nl = new boolean[size];
+    String[] sd = new String[size];
+    int n = 0;
+    int w = 0;
+    for (int i = 0; i < size; i++) {
+      while (w < wholes.size() && wholes.get(w).end() <= start[i]) {
+        w++;
+      }
+      dev.lethe.filter.Span span = w < wholes.size() ? wholes.get(w) : null;
+      if (span != null && span.start() <= start[i] && start[i] < span.end()) {
+        st[n] = Math.min(start[i], span.start());
+        int j = i;
+        while (j + 1 < size && start[j + 1] < span.end()) {
+          j++;
+        }
+        en[n] = Math.max(end[j], Math.min(span.end(), end[j]));
+        nl[n] = newlineBefore[i];
+        sd[n] = span.label().placeholder();
+        n++;
+        i = j;
+        w++;
+      } else {
+        st[n] = start[i];
+        en[n] = end[i];
+        nl[n] = newlineBefore[i];
+        n++;
+      }
+    }
+    return new Tokens(text, st, en, nl, sd, n);
+  }
+
+  /** The placeholder token {@code i} stands for, or null for an ordinary token. */
+  public String standsFor(int i) {
+    return stand == null ? null : stand[i];
   }
 
   private static boolean isWordPart(int cp) {
@@ -117,7 +167,7 @@ public final class Tokens {
   }
 
   public String word(int i) {
-    return text.substring(start[i], end[i]);
+    return standsFor(i) != null ? standsFor(i) : text.substring(start[i], end[i]);
   }
 
   /** Index of the first token whose start is at or after {@code offset}. */

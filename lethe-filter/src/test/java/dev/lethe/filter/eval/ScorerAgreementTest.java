@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lethe.filter.PrivacyFilter;
 import dev.lethe.filter.SharedData;
 import dev.lethe.filter.io.Jsonl;
 import dev.lethe.filter.io.LabeledText;
 import dev.lethe.filter.io.RedactionJson;
+import dev.lethe.filter.mask.Redaction;
+import dev.lethe.filter.mask.Replacement;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +46,10 @@ class ScorerAgreementTest {
     Map<String, List<Scorer.CpSpan>> predictions = new HashMap<>();
     try (BufferedWriter w = Files.newBufferedWriter(pred, StandardCharsets.UTF_8)) {
       for (LabeledText d : docs) {
-        ObjectNode line = RedactionJson.toJson(d.id(), d.text(), filter.redact(d.text()));
-        w.write(RedactionJson.line(line));
+        Redaction r = filter.redact(d.text());
+        w.write(RedactionJson.line(RedactionJson.toJson(d.id(), d.text(), r)));
         w.write('\n');
-        predictions.put(d.id(), Predictions.ofSpans(d, filter.detect(d.text())));
+        predictions.put(d.id(), Predictions.ofSpans(d, r.replacements().stream().map(Replacement::span).toList()));
       }
     }
     JsonNode reference = Jsonl.MAPPER.readTree(run("python3", scorePy.get().toString(), gold.get().toString(),

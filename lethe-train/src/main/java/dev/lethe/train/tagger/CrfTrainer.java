@@ -23,19 +23,27 @@ final class CrfTrainer {
   private final float[] transGradSq = new float[T * T];
   private final float rate;
   private final float l2;
+  private final float wordDropout;
+  private Random dropout;
 
-  CrfTrainer(int rows, float rate, float l2) {
+  /**
+   * @param wordDropout probability with which a token's own-word features (word, affixes, bigrams) are
+   *                    hidden in one visit, so the model learns to rely on context, shape and lexicons too
+   */
+  CrfTrainer(int rows, float rate, float l2, float wordDropout) {
     this.rows = rows;
     this.weights = new float[rows * T];
     this.gradSq = new float[rows * T];
     this.rate = rate;
     this.l2 = l2;
+    this.wordDropout = wordDropout;
   }
 
   /** Runs {@code epochs} passes in a seeded random order; reports each epoch's mean log-likelihood. */
   void train(List<Example> examples, int epochs, long seed, Consumer<String> progress) {
     List<Example> order = new ArrayList<>(examples);
     Random random = new Random(seed);
+    dropout = new Random(seed ^ 0x5DEECE66DL);
     for (int epoch = 1; epoch <= epochs; epoch++) {
       Collections.shuffle(order, random);
       double ll = 0;
@@ -63,8 +71,13 @@ final class CrfTrainer {
       return 0;
     }
     float[] emit = new float[n * T];
+    boolean[] hidden = new boolean[n];
     for (int i = 0; i < n; i++) {
+      hidden[i] = wordDropout > 0 && dropout.nextFloat() < wordDropout;
       for (int k = ex.offsets()[i]; k < ex.offsets()[i + 1]; k++) {
+        if (hidden[i] && ex.identity()[k]) {
+          continue;
+        }
         int w = ex.rows()[k] * T;
         for (int t = 0; t < T; t++) {
           emit[i * T + t] += weights[w + t];
@@ -80,6 +93,9 @@ final class CrfTrainer {
         g[t] = allowed.marginal(i, t) - all.marginal(i, t);
       }
       for (int k = ex.offsets()[i]; k < ex.offsets()[i + 1]; k++) {
+        if (hidden[i] && ex.identity()[k]) {
+          continue;
+        }
         int w = ex.rows()[k] * T;
         for (int t = 0; t < T; t++) {
           update(weights, gradSq, w + t, g[t]);

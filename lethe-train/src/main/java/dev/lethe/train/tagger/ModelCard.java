@@ -23,8 +23,9 @@ final class ModelCard {
         .append("detectors (e-mail, phone, URL, account numbers, secrets) and the date rules feed it as features. ")
         .append("It runs on a CPU in one thread per document, with no native code and no GPU.\n\n");
     b.append("This file is written by `lethe train`; do not edit it by hand.\n\n");
-    b.append("## Retrain\n\n```\n./lethe train --synthetic ").append(o.synthetic()).append(" --seed ").append(o.seed())
-        .append(" --epochs ").append(o.epochs()).append("\n```\n\n");
+    b.append("## Retrain\n\n```\n./lethe train\n```\n\nwith its defaults: ").append(o.synthetic())
+        .append(" synthetic documents, seed ").append(o.seed()).append(", ").append(o.epochs()).append(" epochs, L2 ")
+        .append(o.l2()).append(", word dropout ").append(o.wordDropout()).append(".\n\n");
     b.append("Reads `../shared/data` (or `--shared DIR`), writes `lethe-filter/src/main/resources/dev/lethe/filter/")
         .append("tagger/model.bin` and this card. Same data and seed give the same model.\n\n");
     b.append("## Training data\n\n| source | documents | annotates |\n|---|---:|---|\n");

@@ -60,8 +60,8 @@ public final class TaggerTraining {
   static final List<String> DEV_FILES = List.of("chat-dev", "presidio-synth", "btc", "gum");
 
   /** Settings of one training run. */
-  public record Options(Path shared, int synthetic, long seed, int epochs, float rate, float l2, int minCount,
-      Map<String, Integer> sourceWeights, Path modelOut, Path cardOut) {}
+  public record Options(Path shared, int synthetic, long seed, int epochs, float rate, float l2, float wordDropout,
+      int minCount, Map<String, Integer> sourceWeights, Path modelOut, Path cardOut) {}
 
   /** What a run produced: the model and its held-out report per development file (balanced). */
   public record Result(CrfModel model, Map<String, EvalReport> heldout, String card) {}
@@ -92,15 +92,23 @@ public final class TaggerTraining {
 
     // features of every training document, then the feature dictionary (seen at least minCount times)
     List<long[]> hashes = new ArrayList<>(train.size());
+    List<boolean[]> identities = new ArrayList<>(train.size());
     List<int[]> offsets = new ArrayList<>(train.size());
     List<int[]> masks = new ArrayList<>(train.size());
     Map<Long, Integer> counts = new HashMap<>(1 << 22);
     for (TrainingDoc d : train) {
-      Tokens t = Tokens.of(d.doc().text());
-      Features f = features(d.doc().text(), t, lexicon);
+      String text = d.doc().text();
+      List<Span> priors = Tagger.priors(text, structuredSpans(text));
+      Tokens t = Tagger.tokens(text, 0, text.length(), priors);
+      Features f = Features.of(t, lexicon, priors);
       long[] h = f.hashes();
       int[] off = f.offsets();
       hashes.add(h);
+      boolean[] id = new boolean[h.length];
+      for (int j = 0; j < h.length; j++) {
+        id[j] = f.isIdentity(j);
+      }
+      identities.add(id);
       offsets.add(off);
       masks.add(Annotation.masks(d.doc(), t, d.annotated(), lexicon));
       for (long x : h) {
@@ -120,8 +128,10 @@ public final class TaggerTraining {
     long tokens = 0;
     for (int i = 0; i < train.size(); i++) {
       long[] h = hashes.get(i);
+      boolean[] id = identities.get(i);
       int[] off = offsets.get(i);
       int[] rows = new int[h.length];
+      boolean[] rowIdentity = new boolean[h.length];
       int[] newOff = new int[off.length];
       int k = 0;
       for (int tok = 0; tok + 1 < off.length; tok++) {
@@ -129,19 +139,21 @@ public final class TaggerTraining {
         for (int j = off[tok]; j < off[tok + 1]; j++) {
           Integer r = rowOf.get(h[j]);
           if (r != null) {
+            rowIdentity[k] = id[j];
             rows[k++] = r;
           }
         }
       }
       newOff[off.length - 1] = k;
       examples.add(new Example(train.get(i).doc().id(), train.get(i).source(), java.util.Arrays.copyOf(rows, k),
-          newOff, masks.get(i)));
+          java.util.Arrays.copyOf(rowIdentity, k), newOff, masks.get(i)));
       tokens += masks.get(i).length;
       hashes.set(i, null);
+      identities.set(i, null);
     }
     log.accept(String.format(Locale.ROOT, "%,d tokens, %,d features (seen %d+ times)", tokens, keys.size(), o.minCount()));
 
-    CrfTrainer trainer = new CrfTrainer(keys.size(), o.rate(), o.l2());
+    CrfTrainer trainer = new CrfTrainer(keys.size(), o.rate(), o.l2(), o.wordDropout());
     trainer.train(weighted(examples), o.epochs(), o.seed(), log);
     float[] half = {0.5f, 0.5f, 0.5f};
     CrfModel raw = prune(keys, trainer, lexicon, Calibration.identity(), half);
@@ -191,7 +203,7 @@ public final class TaggerTraining {
    * How many times each source's documents are visited per epoch, unless the options say otherwise. Real
    * text is scarce next to the synthetic corpus and closer to what the filter will meet, so it counts more.
    */
-  public static final Map<String, Integer> DEFAULT_WEIGHTS = Map.of("chat-dev", 4, "presidio-synth", 1, "btc", 2,
+  public static final Map<String, Integer> DEFAULT_WEIGHTS = Map.of("chat-dev", 2, "presidio-synth", 1, "btc", 2,
       "gum", 3, "usaddress", 1, "synth", 1);
 
   private List<Example> weighted(List<Example> examples) {
@@ -242,10 +254,6 @@ public final class TaggerTraining {
       docs.add(new TrainingDoc(d, "synth", ANNOTATES.get("synth"), DevSplit.TRAIN));
     }
     return docs;
-  }
-
-  private Features features(String text, Tokens t, Lexicon lexicon) {
-    return Features.of(t, lexicon, Tagger.priors(text, structuredSpans(text)));
   }
 
   private List<Span> structuredSpans(String text) {
