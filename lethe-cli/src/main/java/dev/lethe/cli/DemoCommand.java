@@ -87,19 +87,19 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.print(indent(Summaries.verify(v1)));
 
-    step(out, "4. Through the data controls: Maria deletes her conversation with her landlord; Priya files a"
+    step(out, "4. Through the data controls: Maria deletes her conversation about a rent transfer; Priya files a"
         + " do-not-train request and confirms it with the emailed code");
     Outbox outbox = new Outbox(dir.resolve("outbox"));
     try (Database db = Database.sqlite(dir.resolve("lethe.db"), Clock.systemUTC());
         DataControls dc = DataControls.builder(db, dir).notifier(outbox).build()) {
       String maria = seeded.users().get("maria.keller@example.de");
-      Conversation landlord = dc.conversations().history(maria, false).stream()
-          .filter(c -> "Letter to my landlord".equals(c.title())).findFirst().orElseThrow();
-      dc.conversations().delete(Actors.user(maria), maria, landlord.id());
+      Conversation rent = dc.conversations().history(maria, false).stream()
+          .filter(c -> "Rent transfer".equals(c.title())).findFirst().orElseThrow();
+      dc.conversations().delete(Actors.user(maria), maria, rent.id());
       String priya = seeded.users().get("priya.nair@example.in");
       PrivacyRequest dnt = dc.requests().create(priya, RequestKind.DO_NOT_TRAIN, List.of());
       dc.requests().verify(priya, dnt.id(), outbox.lastCodeFor("priya.nair@example.in").orElseThrow());
-      out.println("   deleted conversation " + landlord.id() + "; do-not-train request " + dnt.id() + " completed");
+      out.println("   deleted conversation " + rent.id() + "; do-not-train request " + dnt.id() + " completed");
     }
 
     step(out, "5. Propagate: lethe forget --parent s1 --out s2");

@@ -65,25 +65,34 @@ public final class Summaries {
     return b.toString();
   }
 
-  /** Up to {@code n} documents with masked spans, cut to {@code width} characters, from the first shards. */
+  /**
+   * Up to {@code n} documents with masked spans, cut to {@code width} characters: at most two per source, sources
+   * in their usual order, so a handful of lines shows every kind of input.
+   */
   public static List<String> samples(Path dir, Manifest m, int n, int width) throws IOException {
-    List<String> out = new ArrayList<>();
+    java.util.Map<dev.lethe.pipeline.SourceKind, List<String>> bySource = new java.util.EnumMap<>(dev.lethe.pipeline.SourceKind.class);
     for (Manifest.Shard s : m.shards()) {
       try (BufferedReader r = ZstdLines.reader(dir.resolve(s.file()))) {
         String line;
-        while ((line = r.readLine()) != null && out.size() < n) {
+        while ((line = r.readLine()) != null) {
           TrainingDocument d = DocumentLines.document(line);
+          List<String> list = bySource.computeIfAbsent(d.source(), k -> new ArrayList<>());
           int at = d.text().indexOf("<PRIVATE_");
-          if (at < 0 || d.text().startsWith("reach me at ", Math.max(0, at - 12))) {
-            continue;  // no masked span, or only a planted canary's
+          if (list.size() >= 2 || at < 0 || d.text().startsWith("reach me at ", Math.max(0, at - 12))) {
+            continue;  // enough of this source, no masked span, or only a planted canary's
           }
           int from = Math.max(0, d.text().lastIndexOf('\n', at) + 1);
           String t = d.text().substring(from).replace('\n', ' ');
-          out.add("[" + d.source().id() + "] " + (t.length() > width ? t.substring(0, width - 1) + "…" : t));
+          list.add("[" + d.source().id() + "] " + (t.length() > width ? t.substring(0, width - 1) + "…" : t));
         }
       }
-      if (out.size() >= n) {
-        break;
+    }
+    List<String> out = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      for (List<String> list : bySource.values()) {
+        if (round < list.size() && out.size() < n) {
+          out.add(list.get(round));
+        }
       }
     }
     return out;
