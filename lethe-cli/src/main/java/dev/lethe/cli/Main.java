@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ServeCommand.class,
       RetentionCommand.class,
+      BuildCommand.class,
+      ForgetCommand.class,
+      VerifyCommand.class,
+      DemoCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

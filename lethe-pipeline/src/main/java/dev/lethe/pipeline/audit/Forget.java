@@ -1,0 +1,311 @@
+package dev.lethe.pipeline.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lethe.filter.PrivacyFilter;
+import dev.lethe.filter.Span;
+import dev.lethe.filter.io.Jsonl;
+import dev.lethe.filter.io.RedactionJson;
+import dev.lethe.filter.mask.Maskers;
+import dev.lethe.pipeline.Exclusion;
+import dev.lethe.pipeline.PipelineConfig;
+import dev.lethe.pipeline.Pseudonyms;
+import dev.lethe.pipeline.Reason;
+import dev.lethe.pipeline.SourceKind;
+import dev.lethe.pipeline.TrainingDocument;
+import dev.lethe.pipeline.run.SnapshotBuilder;
+import dev.lethe.pipeline.sink.AtomicFiles;
+import dev.lethe.pipeline.sink.DocumentLines;
+import dev.lethe.pipeline.sink.Manifest;
+import dev.lethe.pipeline.sink.PrivacyReport;
+import dev.lethe.pipeline.sink.Sharding;
+import dev.lethe.pipeline.sink.Snapshot;
+import dev.lethe.pipeline.sink.ZstdLines;
+import dev.lethe.pipeline.source.Digests;
+import dev.lethe.pipeline.source.RecordSource;
+import dev.lethe.platform.training.Change;
+import dev.lethe.platform.training.TrainingSource;
+import dev.lethe.platform.training.TrainingView;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Deletion propagation: a new snapshot from a parent snapshot and what the data-controls store recorded
+ * after it (deleted conversations and accounts, completed delete and do-not-train requests, deleted or
+ * edited memories, new suppression strings). Documents that must leave are removed, documents holding a
+ * newly suppressed string are re-masked, and only the shards that held such documents are rewritten; every
+ * other shard is copied byte for byte. The exclusion log carries the parent's entries plus one per removed
+ * document with its reason, and the manifest counts stay cumulative, so conservation still holds against
+ * the original inputs. Edited memories are removed (the new text enters with the next full build); new
+ * eligible data is not added here.
+ */
+public final class Forget {
+  /** What a forget run did. */
+  public record Result(Manifest manifest, Path dir, boolean alreadyComplete) {}
+
+  private Forget() {}
+
+  public static Result run(Path parentDir, Path out, TrainingSource store, Pseudonyms pseudonyms) throws IOException {
+    if (!Snapshot.complete(parentDir)) {
+      throw new IllegalArgumentException(parentDir + " is not a complete snapshot (no manifest.json)");
+    }
+    if (Snapshot.complete(out)) {
+      return new Result(Manifest.read(out), out, true);
+    }
+    Manifest parent = Manifest.read(parentDir);
+    if (!pseudonyms.keyId().equals(parent.pseudonymKeyId())) {
+      throw new IllegalArgumentException("the pseudonym key (id " + pseudonyms.keyId() + ") is not the one snapshot "
+          + parent.snapshotId() + " was built with (id " + parent.pseudonymKeyId() + "): its documents cannot be matched");
+    }
+    if (parent.watermark() == null) {
+      throw new IllegalArgumentException("snapshot " + parent.snapshotId() + " read no data-controls store: nothing to propagate");
+    }
+    PipelineConfig cfg = Manifest.MAPPER.convertValue(parent.config(), PipelineConfig.class);
+    SnapshotBuilder.prepareFolder(out);
+
+    Map<String, Reason> removed = new LinkedHashMap<>();
+    Map<String, Long> changeKinds = new TreeMap<>();
+    List<String> newSuppressions = new ArrayList<>();
+    long watermark;
+    MessageDigest changeDigest = Digests.sha256();
+    Map<String, List<String>> subjects = readSubjects(parentDir);
+    try (TrainingView view = store.open(); Stream<Change> changes = view.changesSince(parent.watermark())) {
+      watermark = view.watermark();
+      for (Change c : (Iterable<Change>) changes::iterator) {
+        changeKinds.merge(c.kind().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+        changeDigest.update((c.seq() + " " + c.kind() + " " + pseudonyms.subject(c.userId()) + " "
+            + (c.subjectId() == null ? "" : pseudonyms.digest("subject", c.subjectId())) + "\n").getBytes(StandardCharsets.UTF_8));
+        String subject = pseudonyms.subject(c.userId());
+        switch (c.kind()) {
+          case CONVERSATION_DELETED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.CONVERSATION, c.subjectId()), Reason.CONVERSATION_DELETED);
+          case ACCOUNT_DELETED, DELETE_REQUEST_COMPLETED -> subjects.getOrDefault(subject, List.of())
+              .forEach(d -> removed.putIfAbsent(d, Reason.ACCOUNT_DELETED));
+          case DO_NOT_TRAIN -> subjects.getOrDefault(subject, List.of()).forEach(d -> removed.putIfAbsent(d, Reason.DO_NOT_TRAIN));
+          case MEMORY_DELETED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.MEMORY, c.subjectId()), Reason.MEMORY_DELETED);
+          case MEMORY_UPDATED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.MEMORY, c.subjectId()), Reason.MEMORY_UPDATED);
+          case SUPPRESSION_ADDED -> {
+            if (c.text() != null && c.text().codePoints().filter(ch -> !Character.isWhitespace(ch)).count() >= 3) {
+              newSuppressions.add(c.text());
+            }
+          }
+          case TRAINING_SETTING_CHANGED -> { }
+        }
+      }
+    }
+
+    // Which shards change: those holding a removed document, and (with new suppression strings) those holding a match.
+    Map<String, Integer> shardOf = new HashMap<>();
+    try (BufferedReader r = ZstdLines.reader(parentDir.resolve(Snapshot.DOCUMENTS))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        JsonNode o = Jsonl.MAPPER.readTree(line);
+        shardOf.put(o.get("id").asText(), o.get("shard").asInt());
+      }
+    }
+    removed.keySet().retainAll(shardOf.keySet());
+    Set<Integer> affected = new TreeSet<>();
+    removed.keySet().forEach(id -> affected.add(shardOf.get(id)));
+    PrivacyFilter suppression = newSuppressions.isEmpty() ? null
+        : PrivacyFilter.builder().detectors(List.of()).masker(Maskers.create(cfg.style(), null, cfg.phoneRegion()))
+            .suppress(newSuppressions).build();
+    if (suppression != null) {
+      for (Manifest.Shard s : parent.shards()) {
+        int i = shardIndex(s.file());
+        if (!affected.contains(i) && anyMatch(parentDir.resolve(s.file()), suppression)) {
+          affected.add(i);
+        }
+      }
+    }
+
+    // Write shards: rewritten or copied.
+    List<Manifest.Shard> shards = new ArrayList<>();
+    Map<String, Long> newLine = new HashMap<>();
+    long remasked = 0;
+    for (Manifest.Shard s : parent.shards()) {
+      int i = shardIndex(s.file());
+      Path target = out.resolve(s.file());
+      if (!affected.contains(i)) {
+        Files.createDirectories(target.getParent());
+        Path tmp = AtomicFiles.tmp(target);
+        Files.copy(parentDir.resolve(s.file()), tmp);
+        AtomicFiles.publish(tmp, target);
+        shards.add(s);
+        continue;
+      }
+      try (ZstdLines w = new ZstdLines(target, cfg.zstdLevel());
+          BufferedReader r = ZstdLines.reader(parentDir.resolve(s.file()))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          TrainingDocument d = DocumentLines.document(line);
+          if (removed.containsKey(d.id())) {
+            continue;
+          }
+          if (suppression != null) {
+            List<Span> hits = suppression.detect(d.text());
+            if (!hits.isEmpty()) {
+              d = d.withText(suppression.redact(d.text()).text());
+              remasked++;
+            }
+          }
+          newLine.put(d.id(), w.append(DocumentLines.toLine(d)));
+        }
+        long n = w.lines();
+        String sha = w.commit();
+        shards.add(new Manifest.Shard(s.file(), n, sha, w.bytes()));
+      }
+    }
+
+    // Lineage, subjects, exclusions, canaries.
+    Map<String, String> files = new TreeMap<>();
+    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.DOCUMENTS), cfg.zstdLevel());
+        BufferedReader r = ZstdLines.reader(parentDir.resolve(Snapshot.DOCUMENTS))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        JsonNode o = Jsonl.MAPPER.readTree(line);
+        String id = o.get("id").asText();
+        if (removed.containsKey(id)) {
+          continue;
+        }
+        int shard = o.get("shard").asInt();
+        long at = affected.contains(shard) ? newLine.get(id) : o.get("line").asLong();
+        w.append(DocumentLines.lineage(id, shard, at, SourceKind.fromId(o.get("source").asText()),
+            o.has("subject") ? o.get("subject").asText() : null));
+      }
+      files.put(Snapshot.DOCUMENTS, w.commit());
+    }
+    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.SUBJECTS), cfg.zstdLevel())) {
+      for (Map.Entry<String, List<String>> e : subjects.entrySet()) {
+        List<String> left = e.getValue().stream().filter(d -> !removed.containsKey(d)).toList();
+        if (!left.isEmpty()) {
+          ObjectNode o = Jsonl.MAPPER.createObjectNode();
+          o.put("subject", e.getKey());
+          ArrayNode a = o.putArray("documents");
+          left.forEach(a::add);
+          w.append(RedactionJson.line(o));
+        }
+      }
+      files.put(Snapshot.SUBJECTS, w.commit());
+    }
+    Map<String, Long> removedByReason = new TreeMap<>();
+    Map<String, long[]> bySource = new TreeMap<>();
+    parent.counts().bySource().forEach((k, c) -> bySource.put(k, new long[] {c.in(), c.out(), c.excluded()}));
+    Map<String, Long> byReason = new TreeMap<>(parent.counts().byReason());
+    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.EXCLUSIONS), cfg.zstdLevel());
+        BufferedReader r = ZstdLines.reader(parentDir.resolve(Snapshot.EXCLUSIONS))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        w.append(line);
+      }
+      for (Map.Entry<String, Reason> e : removed.entrySet()) {
+        SourceKind kind = SourceKind.fromId(switch (e.getKey().charAt(0)) {
+          case 'c' -> "conversation";
+          case 'm' -> "memory";
+          case 'w' -> "web";
+          default -> "partner";
+        });
+        w.append(DocumentLines.toLine(new Exclusion(e.getKey(), kind, "snapshot " + parent.snapshotId(), e.getValue(),
+            "change after watermark " + parent.watermark())));
+        removedByReason.merge(e.getValue().id(), 1L, Long::sum);
+        byReason.merge(e.getValue().id(), 1L, Long::sum);
+        long[] c = bySource.computeIfAbsent(kind.id(), k -> new long[3]);
+        c[1]--;
+        c[2]++;
+      }
+      files.put(Snapshot.EXCLUSIONS, w.commit());
+    }
+    if (Files.exists(parentDir.resolve(Snapshot.CANARIES))) {
+      Path tmp = AtomicFiles.tmp(out.resolve(Snapshot.CANARIES));
+      Files.copy(parentDir.resolve(Snapshot.CANARIES), tmp);
+      AtomicFiles.publish(tmp, out.resolve(Snapshot.CANARIES));
+      files.put(Snapshot.CANARIES, Digests.file(out.resolve(Snapshot.CANARIES)));
+    }
+
+    long outDocs = shards.stream().mapToLong(Manifest.Shard::documents).sum();
+    Map<String, Manifest.SourceCounts> counts = new LinkedHashMap<>();
+    bySource.forEach((k, c) -> counts.put(k, new Manifest.SourceCounts(c[0], c[1], c[2])));
+    List<String> rewritten = affected.stream().map(Sharding::fileName).toList();
+    Manifest.Forget forget = new Manifest.Forget(parent.watermark(), changeKinds, removedByReason, remasked, rewritten.size(), rewritten);
+    List<RecordSource.InputDigest> inputs = List.of(
+        new RecordSource.InputDigest("snapshot", parent.snapshotId(), Digests.file(parentDir.resolve(Snapshot.MANIFEST)),
+            parent.counts().documentsOut(), 0),
+        new RecordSource.InputDigest("changes", "store changes after watermark " + parent.watermark() + " up to " + watermark,
+            Digests.format(changeDigest), changeKinds.values().stream().mapToLong(Long::longValue).sum(), 0));
+    String id = SnapshotBuilder.snapshotId(parent.snapshotId(), cfg, pseudonyms.keyId(), inputs);
+    writeReport(out, id, parent, counts, byReason, forget);
+    files.put(Snapshot.REPORT_JSON, Digests.file(out.resolve(Snapshot.REPORT_JSON)));
+    files.put(Snapshot.REPORT_HTML, Digests.file(out.resolve(Snapshot.REPORT_HTML)));
+    Manifest m = new Manifest(Manifest.FORMAT, id, parent.snapshotId(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        watermark, inputs, parent.configHash(), parent.config(), parent.pseudonymKeyId(), parent.filter(),
+        new Manifest.Counts(parent.counts().recordsIn(), outDocs, parent.counts().excluded() + removed.size(), counts, byReason),
+        shards, files, forget);
+    m.write(out);
+    return new Result(m, out, false);
+  }
+
+  static int shardIndex(String file) {
+    String n = file.substring(file.indexOf("shard-") + 6, file.indexOf(".jsonl"));
+    return Integer.parseInt(n);
+  }
+
+  private static boolean anyMatch(Path shard, PrivacyFilter suppression) throws IOException {
+    try (BufferedReader r = ZstdLines.reader(shard)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!suppression.detect(DocumentLines.document(line).text()).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Each pseudonymous user's documents, from the snapshot's lineage. */
+  static Map<String, List<String>> readSubjects(Path dir) throws IOException {
+    Map<String, List<String>> m = new TreeMap<>();
+    try (BufferedReader r = ZstdLines.reader(dir.resolve(Snapshot.SUBJECTS))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        JsonNode o = Jsonl.MAPPER.readTree(line);
+        List<String> docs = new ArrayList<>();
+        o.get("documents").forEach(d -> docs.add(d.asText()));
+        m.put(o.get("subject").asText(), docs);
+      }
+    }
+    return m;
+  }
+
+  private static void writeReport(Path out, String id, Manifest parent, Map<String, Manifest.SourceCounts> counts,
+      Map<String, Long> byReason, Manifest.Forget forget) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("snapshot_id", id);
+    m.put("parent", parent.snapshotId());
+    m.put("by_source", counts);
+    m.put("exclusions_by_reason", byReason);
+    m.put("forget", forget);
+    AtomicFiles.write(out.resolve(Snapshot.REPORT_JSON), Manifest.MAPPER.writeValueAsBytes(m));
+    String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Privacy report " + id
+        + "</title></head><body style=\"font:14px system-ui,sans-serif;margin:2em\"><h1>Privacy report</h1><p>Snapshot <code>" + id
+        + "</code>, made from <code>" + parent.snapshotId() + "</code> by deletion propagation: " + forget.shardsRewritten()
+        + " of " + parent.shards().size() + " shards rewritten, " + forget.suppressed() + " documents re-masked for new"
+        + " suppression strings. Masked-span statistics are those of the parent's report.</p><h2>Documents removed, per reason</h2>"
+        + PrivacyReport.bars(forget.removed(), "#a5523b") + "<h2>All exclusions, per reason</h2>" + PrivacyReport.bars(byReason, "#a5523b")
+        + "</body></html>\n";
+    AtomicFiles.write(out.resolve(Snapshot.REPORT_HTML), html.getBytes(StandardCharsets.UTF_8));
+  }
+}

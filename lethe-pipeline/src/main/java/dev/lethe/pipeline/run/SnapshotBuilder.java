@@ -1,0 +1,230 @@
+package dev.lethe.pipeline.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.lethe.filter.PrivacyFilter;
+import dev.lethe.filter.detect.Detector;
+import dev.lethe.filter.tagger.CrfModel;
+import dev.lethe.filter.tagger.Tagger;
+import dev.lethe.filter.mask.MaskKey;
+import dev.lethe.filter.mask.Masker;
+import dev.lethe.filter.mask.Maskers;
+import dev.lethe.pipeline.PipelineConfig;
+import dev.lethe.pipeline.SourceRecord;
+import dev.lethe.pipeline.audit.Canaries;
+import dev.lethe.pipeline.policy.Eligibility;
+import dev.lethe.pipeline.policy.Sites;
+import dev.lethe.pipeline.sink.Manifest;
+import dev.lethe.pipeline.sink.SnapshotSink;
+import dev.lethe.pipeline.sink.Snapshot;
+import dev.lethe.pipeline.source.Digests;
+import dev.lethe.pipeline.source.Inputs;
+import dev.lethe.pipeline.source.PartnerSource;
+import dev.lethe.pipeline.source.RecordSource;
+import dev.lethe.pipeline.source.StoreSource;
+import dev.lethe.pipeline.source.WarcSource;
+import dev.lethe.pipeline.source.WebJsonlSource;
+import dev.lethe.pipeline.stage.DensityGate;
+import dev.lethe.pipeline.stage.PiiMasking;
+import dev.lethe.pipeline.stage.Stages;
+import dev.lethe.platform.training.SuppressionEntry;
+import dev.lethe.platform.training.TrainingView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Builds a snapshot from scratch: reads the store (one point-in-time view) and the files, applies the
+ * eligibility policy and the stages on a {@link LocalRunner}, and writes the snapshot folder, manifest last.
+ *
+ * <p>Crash safety: every file is written under a temporary name and renamed when complete, and the
+ * manifest comes last, so a build killed at any point leaves a folder without {@code manifest.json}, which
+ * nothing treats as a snapshot. Running the same build again on that folder removes the leftovers and
+ * builds it whole; output is deterministic, so the result is the same as an uninterrupted build.
+ */
+public final class SnapshotBuilder {
+  /** Names a snapshot folder may contain; an unfinished folder holding anything else is not cleaned. */
+  private static final List<String> OWN = List.of("shards", "lineage", Snapshot.EXCLUSIONS, Snapshot.CANARIES,
+      Snapshot.REPORT_JSON, Snapshot.REPORT_HTML, Snapshot.MANIFEST);
+
+  /** The outcome of a build. */
+  public record Result(Manifest manifest, Path dir, boolean alreadyComplete, List<Canaries.Planted> canaries,
+      Map<String, Object> report) {}
+
+  private SnapshotBuilder() {}
+
+  public static Result build(BuildRequest req) throws IOException {
+    Path dir = req.out();
+    if (Snapshot.complete(dir)) {
+      return new Result(Manifest.read(dir), dir, true, Canaries.read(dir), null);
+    }
+    prepareFolder(dir);
+    PipelineConfig cfg = req.config();
+    List<String> suppressed = new ArrayList<>();
+    Long watermark = null;
+    List<RecordSource> sources = new ArrayList<>();
+    TrainingView view = req.store() == null ? null : req.store().open();
+    try {
+      if (view != null) {
+        watermark = view.watermark();
+        try (Stream<SuppressionEntry> s = view.suppressionList()) {
+          s.map(SuppressionEntry::text).filter(SnapshotBuilder::suppressible).distinct().forEach(suppressed::add);
+        }
+        sources.add(new StoreSource(view, req.pseudonyms(), req.storeName()));
+      }
+      for (Path w : req.web()) {
+        for (Path f : Inputs.files(w, ".jsonl", ".jsonl.gz", ".jsonl.zst", ".warc", ".warc.gz", ".wet", ".wet.gz")) {
+          String n = f.getFileName().toString();
+          sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms()) : new WarcSource(f, req.pseudonyms()));
+        }
+      }
+      for (Path p : req.partner()) {
+        for (Path f : Inputs.files(p, ".jsonl", ".jsonl.gz", ".jsonl.zst")) {
+          sources.add(new PartnerSource(f, req.pseudonyms()));
+        }
+      }
+      List<Path> crawlDirs = req.web().stream().map(w -> Files.isDirectory(w) ? w : w.toAbsolutePath().getParent()).toList();
+      Eligibility eligibility = new Eligibility(cfg, Sites.load(crawlDirs));
+      PrivacyFilter filter = filter(cfg, suppressed);
+      Stages stages = new Stages(eligibility, new PiiMasking(filter), new DensityGate(cfg.maxPiiSpans(), cfg.maxPiiPer1000Chars()));
+      Canaries canaries = new Canaries(req.canaries(), req.pseudonyms(), eligibility);
+      UnaryOperator<SourceRecord> plant = canaries::plant;
+
+      List<RecordSource.InputDigest> digests;
+      SnapshotSink.Committed committed;
+      SnapshotSink sink = new SnapshotSink(dir, cfg.shards(), cfg.zstdLevel());
+      try {
+        long[] done = new long[2];
+        digests = LocalRunner.run(sources, plant, stages, req.threads(), (outcome, input) -> {
+          sink.accept(outcome);
+          done[0]++;
+          if (CrashPoints.enabled()) {
+            CrashPoints.reach("records-" + done[0]);
+          }
+          done[1] += input.text() == null ? 0 : input.text().length();
+          if (req.progress() != null && (done[0] & 63) == 0) {
+            req.progress().update(done[0], done[1]);
+          }
+        });
+        if (req.progress() != null) {
+          req.progress().update(done[0], done[1]);
+        }
+        CrashPoints.reach("shards-written");
+        committed = sink.commit();
+      } finally {
+        sink.close();
+      }
+      CrashPoints.reach("shards-committed");
+      String id = snapshotId(null, cfg, req.pseudonyms().keyId(), digests);
+      if (!canaries.planted().isEmpty()) {
+        Canaries.write(dir, canaries.planted());
+      }
+      sink.report().write(dir, id);
+      Map<String, String> files = new LinkedHashMap<>(committed.files());
+      for (String f : List.of(Snapshot.REPORT_JSON, Snapshot.REPORT_HTML, Snapshot.CANARIES)) {
+        if (Files.exists(dir.resolve(f))) {
+          files.put(f, Digests.file(dir.resolve(f)));
+        }
+      }
+      CrashPoints.reach("before-manifest");
+      Manifest m = new Manifest(Manifest.FORMAT, id, null, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), watermark,
+          digests, cfg.hash(), configMap(cfg), req.pseudonyms().keyId(), filterInfo(cfg, filter),
+          new Manifest.Counts(sink.report().in(), sink.report().out(), sink.report().excluded(), sink.report().bySource(),
+              sink.report().byReason()),
+          committed.shards(), files, null);
+      m.write(dir);
+      return new Result(m, dir, false, canaries.planted(), sink.report().toMap(id));
+    } finally {
+      if (view != null) {
+        view.close();
+      }
+    }
+  }
+
+  /** The filter of a configuration: operating point, masking style and the suppression list. */
+  public static PrivacyFilter filter(PipelineConfig cfg, List<String> suppressed) {
+    Masker masker = Maskers.create(cfg.style(), null, cfg.phoneRegion());
+    return PrivacyFilter.builder().operatingPoint(cfg.point()).phoneRegion(cfg.phoneRegion()).masker(masker)
+        .suppress(suppressed).build();
+  }
+
+  /** A short digest identifying the bundled tagger model (its metadata may not carry a version). */
+  private static String modelDigest() {
+    try (java.io.InputStream in = Tagger.class.getResourceAsStream("model.bin")) {
+      if (in == null) {
+        return "unknown";
+      }
+      java.security.MessageDigest d = Digests.sha256();
+      d.update(in.readAllBytes());
+      return Digests.format(d).substring(0, 19);
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** The filter accepts suppression strings of three or more non-space characters; shorter ones cannot be matched safely. */
+  static boolean suppressible(String s) {
+    return s != null && s.codePoints().filter(c -> !Character.isWhitespace(c)).count() >= 3;
+  }
+
+  /** Makes {@code dir} ready: created when missing; an unfinished build's leftovers removed. */
+  public static void prepareFolder(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        String n = p.getFileName().toString();
+        String base = n.endsWith(dev.lethe.pipeline.sink.AtomicFiles.TMP) ? n.substring(0, n.length() - 4) : n;
+        if (!OWN.contains(base)) {
+          throw new IOException(dir + " holds " + n + ", which is not part of a snapshot; choose an empty or new folder");
+        }
+      }
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** Content-derived: parent, configuration, key fingerprint and every input digest. */
+  public static String snapshotId(String parent, PipelineConfig cfg, String keyId, List<RecordSource.InputDigest> inputs) {
+    MessageDigest d = Digests.sha256();
+    d.update(("parent " + parent + "\nconfig " + cfg.hash() + "\nkey " + keyId + "\n").getBytes(StandardCharsets.UTF_8));
+    for (RecordSource.InputDigest i : inputs) {
+      d.update((i.kind() + " " + i.name() + " " + i.digest() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return "s-" + Digests.format(d).substring("sha256:".length(), "sha256:".length() + 16);
+  }
+
+  static Map<String, Object> configMap(PipelineConfig cfg) throws IOException {
+    return Manifest.MAPPER.readValue(cfg.toJson(), new TypeReference<Map<String, Object>>() {});
+  }
+
+  static Map<String, Object> filterInfo(PipelineConfig cfg, PrivacyFilter filter) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", Versions.filter());
+    boolean tagger = filter.detectors().stream().anyMatch(d -> d.name().equals("tagger"));
+    CrfModel model = tagger ? Tagger.bundledModel() : null;
+    m.put("model", model == null ? "none: rule-based detectors only (no tagger model bundled)"
+        : "context tagger, model digest " + modelDigest() + (model.metadata() == null ? "" : ": " + model.metadata()));
+    m.put("detectors", filter.detectors().stream().map(Detector::name).toList());
+    m.put("operating_point", cfg.operatingPoint());
+    m.put("mask_style", cfg.maskStyle());
+    if (cfg.style().keyed()) {
+      m.put("mask_key_id", MaskKey.fromEnvironment().id());  // a fingerprint, never the key
+    }
+    m.put("suppression_entries", filter.detectors().stream().anyMatch(d -> d.name().equals("suppression")));
+    return m;
+  }
+}

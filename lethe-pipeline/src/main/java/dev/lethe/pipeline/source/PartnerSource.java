@@ -1,0 +1,75 @@
+package dev.lethe.pipeline.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lethe.filter.io.Jsonl;
+import dev.lethe.pipeline.Pseudonyms;
+import dev.lethe.pipeline.SourceKind;
+import dev.lethe.pipeline.SourceRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A partner dataset: JSONL with {@code text} (required), optionally {@code id} and {@code lang}, and the
+ * licence or terms either per record ({@code licence}, {@code license} or {@code terms}) or for the whole
+ * file in a sidecar {@code <name>.meta.json} ({@code {"licence": "CC-BY-4.0"}}); a record's own field wins.
+ * Every other field is ignored.
+ */
+public final class PartnerSource implements RecordSource {
+  private final Path file;
+  private final Pseudonyms pseudonyms;
+
+  public PartnerSource(Path file, Pseudonyms pseudonyms) {
+    this.file = file;
+    this.pseudonyms = pseudonyms;
+  }
+
+  /** The sidecar of a partner file: {@code data.jsonl} -> {@code data.meta.json}. */
+  public static Path sidecar(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.indexOf('.');
+    return file.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".meta.json");
+  }
+
+  @Override
+  public InputDigest read(Consumer<SourceRecord> sink) throws IOException {
+    String name = file.getFileName().toString();
+    String fileLicence = null;
+    Path meta = sidecar(file);
+    if (Files.isRegularFile(meta)) {
+      JsonNode m = Jsonl.MAPPER.readTree(meta.toFile());
+      fileLicence = licence(m);
+    }
+    String defaultLicence = fileLicence;
+    long n = JsonLines.read(file, (line, o, error) -> {
+      String origin = name + ":" + line;
+      if (error != null) {
+        sink.accept(SourceRecord.unreadable(pseudonyms.documentId(SourceKind.PARTNER, name + "#line" + line),
+            SourceKind.PARTNER, origin, error));
+        return;
+      }
+      String recordId = JsonLines.text(o, "id");
+      String id = pseudonyms.documentId(SourceKind.PARTNER, name + "#" + (recordId != null ? recordId : "line" + line));
+      String text = JsonLines.text(o, "text");
+      if (text == null) {
+        sink.accept(SourceRecord.unreadable(id, SourceKind.PARTNER, origin, "missing text"));
+        return;
+      }
+      String own = licence(o);
+      sink.accept(new SourceRecord(id, SourceKind.PARTNER, origin, text, JsonLines.text(o, "lang"), null, null,
+          own != null ? own : defaultLicence, null));
+    });
+    return new InputDigest("partner", name, Digests.file(file), n, Files.size(file));
+  }
+
+  private static String licence(JsonNode o) {
+    for (String f : new String[] {"licence", "license", "terms"}) {
+      String v = o == null ? null : JsonLines.text(o, f);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+}
