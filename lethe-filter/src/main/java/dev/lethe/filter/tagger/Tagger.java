@@ -278,16 +278,49 @@ public final class Tagger implements ContextualDetector {
         j++;
         sum += next;
       }
-      double score = Math.min(1, Math.max(0, model.calibration().apply(sum / (j - i + 1))));
+      int first = i;
+      while (first < j && edgePunctuation(t, a + first, false)) {
+        sum -= inside(lattice, first, label);
+        first++;
+      }
+      int lastTok = j;
+      while (lastTok > first && edgePunctuation(t, a + lastTok, true)) {
+        sum -= inside(lattice, lastTok, label);
+        lastTok--;
+      }
+      if (edgePunctuation(t, a + first, false)) {
+        i = j + 1;
+        continue; // nothing but punctuation
+      }
+      double score = Math.min(1, Math.max(0, model.calibration().apply(sum / (lastTok - first + 1))));
       Label l = Tags.LABELS[label];
       String subtype = null;
-      if (l == Label.PRIVATE_PERSON && model.lexicon().famousPhraseEnd(t, a + i, a + j + 1) == a + j + 1) {
+      if (l == Label.PRIVATE_PERSON && model.lexicon().famousPhraseEnd(t, a + first, a + lastTok + 1) == a + lastTok + 1) {
         score = Math.min(score, PUBLIC_FIGURE_SCORE); // named as a public figure: masked at recall only
         subtype = "public_figure";
       }
-      out.add(new Span(l, subtype, t.start(a + i), t.end(a + j), score, NAME));
+      out.add(new Span(l, subtype, t.start(a + first), t.end(a + lastTok), score, NAME));
       i = j + 1;
     }
+  }
+
+  /**
+   * Whether token {@code i} is punctuation that never begins or ends a name, address or date: a comma,
+   * a quote, a bracket, a dash. A period ends a span only after an abbreviation ("Jr.", "St.", "Ave.").
+   */
+  private static boolean edgePunctuation(Tokens t, int i, boolean atEnd) {
+    if (t.end(i) - t.start(i) != 1 || t.standsFor(i) != null) {
+      return false;
+    }
+    char c = t.text().charAt(t.start(i));
+    if (Character.isLetterOrDigit(c)) {
+      return false;
+    }
+    if (c == '.' && atEnd && i > 0 && t.end(i - 1) == t.start(i)) {
+      int len = t.end(i - 1) - t.start(i - 1);
+      return !(len <= 4 && Character.isLetter(t.text().charAt(t.start(i - 1))));
+    }
+    return c != '#' && c != '&';
   }
 
   private static double inside(Lattice lattice, int i, int label) {
