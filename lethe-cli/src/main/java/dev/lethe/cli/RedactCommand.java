@@ -168,10 +168,7 @@ final class RedactCommand implements Callable<Integer> {
         OrderedParallel<Utf8Lines.Line, Result> par = new OrderedParallel<>(Math.max(1, threads),
             line -> process(filter, line), result -> write(result, out))) {
       for (Utf8Lines.Line l = lines.next(); l != null; l = lines.next()) {
-        if (l.text() != null && l.text().isBlank()) {
-          continue;
-        }
-        par.submit(l);
+        par.submit(l); // every input line, blank ones too, gets exactly one output line
         prog.update(docs, lines.bytesRead());
       }
       par.finish();
@@ -186,6 +183,9 @@ final class RedactCommand implements Callable<Integer> {
       return failed(null, line.number(), line.error());
     }
     String id = null;
+    if (line.text().isBlank()) {
+      return failed(null, line.number(), "empty line");
+    }
     try {
       JsonNode d = Jsonl.MAPPER.readTree(line.text());
       if (d == null || !d.isObject()) {

@@ -81,7 +81,7 @@ public final class Utf8Lines implements AutoCloseable {
     try {
       return new Line(number, decoder.decode(ByteBuffer.wrap(line, 0, len)).toString(), null);
     } catch (CharacterCodingException e) {
-      return new Line(number, null, "invalid UTF-8 at byte " + firstInvalid(line, len) + " of the line");
+      return new Line(number, null, "invalid UTF-8 at byte offset " + firstInvalid(line, len) + " of the line");
     }
   }
 

@@ -19,7 +19,7 @@ class Utf8LinesTest {
       Utf8Lines.Line bad = lines.next();
       assertThat(bad.number()).isEqualTo(2);
       assertThat(bad.text()).isNull();
-      assertThat(bad.error()).isEqualTo("invalid UTF-8 at byte 3 of the line");
+      assertThat(bad.error()).isEqualTo("invalid UTF-8 at byte offset 3 of the line");
       assertThat(lines.next()).isEqualTo(new Utf8Lines.Line(3, "third 👋", null));
       assertThat(lines.next()).isNull();
     }

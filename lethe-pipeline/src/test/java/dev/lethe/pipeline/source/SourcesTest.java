@@ -67,7 +67,7 @@ class SourcesTest {
         .containsExactly("pages.jsonl:1", "pages.jsonl:2", "pages.jsonl:3", "pages.jsonl:4", "pages.jsonl:5", "pages.jsonl:7", "pages.jsonl:8");
     assertThat(recs).extracting(SourceRecord::unreadable)
         .containsExactly(null, "invalid JSON at column 66", "missing text", "missing url", "not a JSON object", null,
-            "invalid UTF-8 at byte 6 of the line");
+            "invalid UTF-8 at byte offset 6 of the line");
     assertThat(recs).extracting(SourceRecord::unreadable).noneMatch(s -> s != null && s.contains("Maria"));
     assertThat(recs.get(2).id()).isEqualTo(Fixtures.KEY.documentId(SourceKind.WEB, "https://a.example.org/3"));
   }
