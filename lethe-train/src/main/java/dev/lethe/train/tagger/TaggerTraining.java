@@ -164,8 +164,8 @@ public final class TaggerTraining {
     float[] thresholds = chooseThresholds(calibrated, calibration);
     double minutes = (System.nanoTime() - started) / 60e9;
     String meta = String.format(Locale.ROOT,
-        "{\"trained\":\"lethe train\",\"seed\":%d,\"synthetic\":%d,\"epochs\":%d,\"features\":%d,\"tokens\":%d,"
-            + "\"minutes\":%.1f}", o.seed(), o.synthetic(), o.epochs(), raw.features(), tokens, minutes);
+        "{\"trained\":\"lethe train\",\"seed\":%d,\"synthetic\":%d,\"epochs\":%d,\"features\":%d,\"tokens\":%d}",
+        o.seed(), o.synthetic(), o.epochs(), raw.features(), tokens);
     CrfModel model = rebuild(calibrated, meta, cal, thresholds);
     writeAtomically(model, o.modelOut());
     long size = Files.size(o.modelOut());
