@@ -268,11 +268,21 @@ public final class Tagger implements ContextualDetector {
       }
       int j = i;
       double sum = inside;
+      int gap = 0;
       boolean multiLine = Tags.LABELS[label] == Label.PRIVATE_ADDRESS;
+      boolean mayAdjoin = Tags.LABELS[label] == Label.PRIVATE_DATE; // "Oct 2–Oct 4": two dates side by side
       while (j + 1 < n) {
         double next = inside(lattice, j + 1, label);
-        if (next < tokenThreshold || !multiLine && t.newlineBefore(a + j + 1) || splits(lattice, j + 1, label)
-            || t.standsFor(a + j + 1) != null) {
+        if (multiLine && next < tokenThreshold) {
+          int bridged = bridge(t, lattice, a, j + 1, n, label);
+          if (bridged > j + 1) {
+            gap += bridged - (j + 1); // the weak tokens are masked with the span but do not score it
+            j = bridged - 1;
+            continue;
+          }
+        }
+        if (next < tokenThreshold || !multiLine && t.newlineBefore(a + j + 1)
+            || mayAdjoin && splits(lattice, j + 1, label) || t.standsFor(a + j + 1) != null) {
           break; // names and dates stay on one line; a postal address may span several
         }
         j++;
@@ -292,7 +302,8 @@ public final class Tagger implements ContextualDetector {
         i = j + 1;
         continue; // nothing but punctuation
       }
-      double score = Math.min(1, Math.max(0, model.calibration().apply(sum / (lastTok - first + 1))));
+      int scored = Math.max(1, lastTok - first + 1 - gap);
+      double score = Math.min(1, Math.max(0, model.calibration().apply(sum / scored)));
       Label l = Tags.LABELS[label];
       String subtype = null;
       if (l == Label.PRIVATE_PERSON && model.lexicon().famousPhraseEnd(t, a + first, a + lastTok + 1) == a + lastTok + 1) {
@@ -302,6 +313,32 @@ public final class Tagger implements ContextualDetector {
       out.add(new Span(l, subtype, t.start(a + first), t.end(a + lastTok), score, NAME));
       i = j + 1;
     }
+  }
+
+  /** Longest gap an address may bridge, and the probability each token of it must keep. */
+  private static final int BRIDGE = 8;
+  private static final double BRIDGE_INSIDE = 0.1;
+
+  /**
+   * Where an address run may continue after a weak stretch starting at {@code from}: the end of a gap of
+   * at most {@value #BRIDGE} tokens on one line, each still at least {@value #BRIDGE_INSIDE} likely to be
+   * address, that is followed by a confident address token (a unit such as "2.º Esq." between a street and
+   * its postcode). Returns {@code from} when there is no such gap.
+   */
+  private int bridge(Tokens t, Lattice lattice, int a, int from, int n, int label) {
+    for (int k = from; k < n && k < from + BRIDGE; k++) {
+      if (t.newlineBefore(a + k) || t.standsFor(a + k) != null) {
+        return from;
+      }
+      double p = inside(lattice, k, label);
+      if (p >= tokenThreshold) {
+        return k;
+      }
+      if (p < BRIDGE_INSIDE) {
+        return from;
+      }
+    }
+    return from;
   }
 
   /**
@@ -332,8 +369,9 @@ public final class Tagger implements ContextualDetector {
   }
 
   /**
-   * Whether a span of {@code label} more likely ends before token {@code i} and a new one starts at it
-   * (E or S, then B or S) than continues through it (B or I, then I or E), by the pair marginals.
+   * Whether a span of {@code label} ends before token {@code i} and a new one starts at it (E or S, then B
+   * or S) with probability above one half, by the pair marginals. Only dates are split this way: two
+   * names or two addresses side by side with nothing between them are too rare to trust the model on it.
    */
   private static boolean splits(Lattice lattice, int i, int label) {
     int b = Tags.tag(label, 0);
@@ -344,6 +382,6 @@ public final class Tagger implements ContextualDetector {
         + lattice.pairMarginal(i, in, e);
     double split = lattice.pairMarginal(i, e, b) + lattice.pairMarginal(i, e, s) + lattice.pairMarginal(i, s, b)
         + lattice.pairMarginal(i, s, s);
-    return split > cont;
+    return split > 0.5 && split > cont;
   }
 }
