@@ -60,6 +60,30 @@ public final class Features {
    * disjoint), the way {@link Tagger} passes them.
    */
   public static Features of(Tokens t, Lexicon lex, List<Span> priors) {
+    return build(t, lex, priors, true);
+  }
+
+  /**
+   * The contextual features only, for tagging: the features that depend on one word alone (its own, or
+   * a neighbour's in a fixed position) are summed per word by {@link CrfModel}'s cache instead.
+   */
+  static Features contextual(Tokens t, Lexicon lex, List<Span> priors) {
+    return build(t, lex, priors, false);
+  }
+
+  /** Positions in which a word contributes features that depend on it alone. */
+  static final int SELF = 0;
+  static final int PREV = 1;
+  static final int NEXT = 2;
+  static final int PREV2 = 3;
+  static final int NEXT2 = 4;
+  static final int ROLES = 5;
+
+  /** The tokens and lexicon of contextual features, from which word features are made on demand. */
+  Tokens tokens;
+  Lexicon lexicon;
+
+  private static Features build(Tokens t, Lexicon lex, List<Span> priors, boolean withWords) {
     int n = t.size();
     String text = t.text();
     long[] low = new long[n];
@@ -99,7 +123,7 @@ public final class Features {
     int[] famous = phrases(t, low, cap, lex, Lexicon.FAMOUS);
     int[] place = phrases(t, low, cap, lex, Lexicon.PLACE);
 
-    long[] out = new long[n * 48 + 16];
+    long[] out = new long[n * (withWords ? 48 : 24) + 16];
     byte[] tpl = new byte[out.length];
     int[] off = new int[n + 1];
     int k = 0;
@@ -109,68 +133,33 @@ public final class Features {
         tpl = Arrays.copyOf(tpl, out.length);
       }
       off[i] = k;
-      String src = t.standsFor(i) != null ? t.standsFor(i) : text;
-      int s = t.standsFor(i) != null ? 0 : t.start(i);
-      int e = t.standsFor(i) != null ? src.length() : t.end(i);
-      int len = e - s;
       long wm1 = i > 0 ? low[i - 1] : BOS;
-      long wm2 = i > 1 ? low[i - 2] : BOS;
       long wp1 = i + 1 < n ? low[i + 1] : EOS;
-      long wp2 = i + 2 < n ? low[i + 2] : EOS;
       long shm1 = i > 0 ? shape[i - 1] : BOS;
       long shp1 = i + 1 < n ? shape[i + 1] : EOS;
       int capm1 = i > 0 ? cap[i - 1] : 7;
       int capp1 = i + 1 < n ? cap[i + 1] : 7;
       boolean sentStart = i == 0 || t.newlineBefore(i) || isSentenceEnd(text, t.start(i - 1), t.end(i - 1));
 
+      if (withWords) {
+        k = emitRole(out, tpl, k, SELF, t, i, low[i], shape[i], cap[i], cls[i], fn[i], ln[i], lex);
+        k = i > 0 ? emitRole(out, tpl, k, PREV, t, i - 1, low[i - 1], shape[i - 1], cap[i - 1], cls[i - 1],
+            fn[i - 1], ln[i - 1], lex) : emitBoundary(out, tpl, k, PREV);
+        k = i + 1 < n ? emitRole(out, tpl, k, NEXT, t, i + 1, low[i + 1], shape[i + 1], cap[i + 1], cls[i + 1],
+            fn[i + 1], ln[i + 1], lex) : emitBoundary(out, tpl, k, NEXT);
+        k = i > 1 ? emitRole(out, tpl, k, PREV2, t, i - 2, low[i - 2], shape[i - 2], cap[i - 2], cls[i - 2],
+            fn[i - 2], ln[i - 2], lex) : emitBoundary(out, tpl, k, PREV2);
+        k = i + 2 < n ? emitRole(out, tpl, k, NEXT2, t, i + 2, low[i + 2], shape[i + 2], cap[i + 2], cls[i + 2],
+            fn[i + 2], ln[i + 2], lex) : emitBoundary(out, tpl, k, NEXT2);
+      }
       k = put(out, tpl, k, 0, Hash.feature(0, 1));
-      k = put(out, tpl, k, 1, Hash.feature(1, low[i]));
-      k = put(out, tpl, k, 2, Hash.feature(2, shape[i]));
-      if (len >= 2) {
-        k = put(out, tpl, k, 3, Hash.feature(3, Hash.lower(src, s, s + 2)));
-        k = put(out, tpl, k, 5, Hash.feature(5, Hash.lower(src, e - 2, e)));
-      }
-      if (len >= 3) {
-        k = put(out, tpl, k, 4, Hash.feature(4, Hash.lower(src, s, s + 3)));
-        k = put(out, tpl, k, 6, Hash.feature(6, Hash.lower(src, e - 3, e)));
-      }
-      if (len >= 4) {
-        k = put(out, tpl, k, 7, Hash.feature(7, Hash.lower(src, e - 4, e)));
-      }
-      k = put(out, tpl, k, 8, Hash.feature(8, wm1));
-      k = put(out, tpl, k, 9, Hash.feature(9, wp1));
-      k = put(out, tpl, k, 10, Hash.feature(10, wm2));
-      k = put(out, tpl, k, 11, Hash.feature(11, wp2));
-      k = put(out, tpl, k, 12, Hash.feature(12, shm1));
-      k = put(out, tpl, k, 13, Hash.feature(13, shp1));
       k = put(out, tpl, k, 14, Hash.feature(14, wm1, low[i]));
       k = put(out, tpl, k, 15, Hash.feature(15, low[i], wp1));
       k = put(out, tpl, k, 16, Hash.feature(16, Hash.feature(99, shm1, shape[i]), shp1));
       k = put(out, tpl, k, 17, Hash.feature(17, cap[i] + 8 * (sentStart ? 1 : 0) + 16 * docMode));
       k = put(out, tpl, k, 36, Hash.feature(36, capm1 * 8 + cap[i]));
       k = put(out, tpl, k, 37, Hash.feature(37, cap[i] * 8 + capp1));
-      k = classBits(out, tpl, k, 18, cls[i], -1);
       k = classBits(out, tpl, k, 38, i > 0 ? cls[i - 1] : 0, cap[i]);
-      k = classBits(out, tpl, k, 20, i + 1 < n ? cls[i + 1] : 0, -1);
-      k = classBits(out, tpl, k, 21, i > 1 ? cls[i - 2] : 0, -1);
-      if (fn[i] > 0) {
-        k = put(out, tpl, k, 22, Hash.feature(22, fn[i] * 8 + cap[i]));
-      }
-      if (ln[i] > 0) {
-        k = put(out, tpl, k, 23, Hash.feature(23, ln[i] * 8 + cap[i]));
-      }
-      if (i > 0 && fn[i - 1] > 0) {
-        k = put(out, tpl, k, 24, Hash.feature(24, fn[i - 1] * 8 + cap[i - 1]));
-      }
-      if (i > 0 && ln[i - 1] > 0) {
-        k = put(out, tpl, k, 26, Hash.feature(26, ln[i - 1] * 8 + cap[i - 1]));
-      }
-      if (i + 1 < n && ln[i + 1] > 0) {
-        k = put(out, tpl, k, 25, Hash.feature(25, ln[i + 1] * 8 + cap[i + 1]));
-      }
-      if (i + 1 < n && fn[i + 1] > 0) {
-        k = put(out, tpl, k, 27, Hash.feature(27, fn[i + 1] * 8 + cap[i + 1]));
-      }
       int layout = (t.newlineBefore(i) ? 1 : 0) + (i + 1 < n && t.newlineBefore(i + 1) ? 2 : 0) + (i + 1 == n ? 4 : 0);
       k = put(out, tpl, k, 28, Hash.feature(28, layout));
       k = put(out, tpl, k, 29, Hash.feature(29, (t.spaceBefore(i) ? 1 : 0) + (i + 1 < n && t.spaceBefore(i + 1) ? 2 : 0)));
@@ -183,16 +172,10 @@ public final class Features {
       if (i + 1 < n && prior[i + 1] != 0) {
         k = put(out, tpl, k, 32, Hash.feature(32, prior[i + 1]));
       }
-      int digits = digitClass(src, s, e);
-      if (digits != 0) {
-        k = put(out, tpl, k, 33, Hash.feature(33, digits));
-      }
       if (key[i] != 0) {
         k = put(out, tpl, k, 34, Hash.feature(34, key[i]));
         k = put(out, tpl, k, 35, Hash.feature(35, key[i], cap[i]));
       }
-      int dict = lex.dictionary(low[i]);
-      k = put(out, tpl, k, 41, Hash.feature(41, dict * 8 + cap[i]));
       if (famous[i] != 0) {
         k = put(out, tpl, k, 42, Hash.feature(42, famous[i] * 8 + cap[i]));
       }
@@ -207,7 +190,109 @@ public final class Features {
       }
     }
     off[n] = k;
-    return new Features(Arrays.copyOf(out, k), off, Arrays.copyOf(tpl, k));
+    Features f = new Features(Arrays.copyOf(out, k), off, Arrays.copyOf(tpl, k));
+    if (!withWords) {
+      f.tokens = t;
+      f.lexicon = lex;
+      f.words = exact;
+    }
+    return f;
+  }
+
+  /** Per token, the key of its word in the per-word cache (contextual features only), else null. */
+  long[] words;
+
+  /**
+   * The features token {@code j} contributes, in {@code role}, to the token it stands next to (or is):
+   * its word, shape, affixes, word classes, name and dictionary buckets. They depend on the word alone,
+   * which is what lets {@link CrfModel} cache their weights per word.
+   */
+  static int emitRole(long[] out, byte[] tpl, int k, int role, Tokens t, int j, long low, long shape, int cap,
+      int cls, int fn, int ln, Lexicon lex) {
+    switch (role) {
+      case SELF -> {
+        String src = t.standsFor(j) != null ? t.standsFor(j) : t.text();
+        int s = t.standsFor(j) != null ? 0 : t.start(j);
+        int e = t.standsFor(j) != null ? src.length() : t.end(j);
+        int len = e - s;
+        k = put(out, tpl, k, 1, Hash.feature(1, low));
+        k = put(out, tpl, k, 2, Hash.feature(2, shape));
+        if (len >= 2) {
+          k = put(out, tpl, k, 3, Hash.feature(3, Hash.lower(src, s, s + 2)));
+          k = put(out, tpl, k, 5, Hash.feature(5, Hash.lower(src, e - 2, e)));
+        }
+        if (len >= 3) {
+          k = put(out, tpl, k, 4, Hash.feature(4, Hash.lower(src, s, s + 3)));
+          k = put(out, tpl, k, 6, Hash.feature(6, Hash.lower(src, e - 3, e)));
+        }
+        if (len >= 4) {
+          k = put(out, tpl, k, 7, Hash.feature(7, Hash.lower(src, e - 4, e)));
+        }
+        k = classBits(out, tpl, k, 18, cls, -1);
+        if (fn > 0) {
+          k = put(out, tpl, k, 22, Hash.feature(22, fn * 8 + cap));
+        }
+        if (ln > 0) {
+          k = put(out, tpl, k, 23, Hash.feature(23, ln * 8 + cap));
+        }
+        int digits = digitClass(src, s, e);
+        if (digits != 0) {
+          k = put(out, tpl, k, 33, Hash.feature(33, digits));
+        }
+        k = put(out, tpl, k, 41, Hash.feature(41, lex.dictionary(low) * 8 + cap));
+      }
+      case PREV -> {
+        k = put(out, tpl, k, 8, Hash.feature(8, low));
+        k = put(out, tpl, k, 12, Hash.feature(12, shape));
+        if (fn > 0) {
+          k = put(out, tpl, k, 24, Hash.feature(24, fn * 8 + cap));
+        }
+        if (ln > 0) {
+          k = put(out, tpl, k, 26, Hash.feature(26, ln * 8 + cap));
+        }
+      }
+      case NEXT -> {
+        k = put(out, tpl, k, 9, Hash.feature(9, low));
+        k = put(out, tpl, k, 13, Hash.feature(13, shape));
+        k = classBits(out, tpl, k, 20, cls, -1);
+        if (ln > 0) {
+          k = put(out, tpl, k, 25, Hash.feature(25, ln * 8 + cap));
+        }
+        if (fn > 0) {
+          k = put(out, tpl, k, 27, Hash.feature(27, fn * 8 + cap));
+        }
+      }
+      case PREV2 -> {
+        k = put(out, tpl, k, 10, Hash.feature(10, low));
+        k = classBits(out, tpl, k, 21, cls, -1);
+      }
+      default -> k = put(out, tpl, k, 11, Hash.feature(11, low));
+    }
+    return k;
+  }
+
+  /** The features of a position beyond the text's start or end, in {@code role}. */
+  static int emitBoundary(long[] out, byte[] tpl, int k, int role) {
+    return switch (role) {
+      case PREV -> put(out, tpl, put(out, tpl, k, 8, Hash.feature(8, BOS)), 12, Hash.feature(12, BOS));
+      case NEXT -> put(out, tpl, put(out, tpl, k, 9, Hash.feature(9, EOS)), 13, Hash.feature(13, EOS));
+      case PREV2 -> put(out, tpl, k, 10, Hash.feature(10, BOS));
+      case NEXT2 -> put(out, tpl, k, 11, Hash.feature(11, EOS));
+      default -> throw new IllegalArgumentException("no boundary in role " + role);
+    };
+  }
+
+  /** The features word token {@code j} contributes in {@code role}, computed from its text alone. */
+  static int wordFeatures(Tokens t, int j, int role, Lexicon lex, long[] out, byte[] tpl) {
+    String src = t.standsFor(j) != null ? t.standsFor(j) : t.text();
+    int s = t.standsFor(j) != null ? 0 : t.start(j);
+    int e = t.standsFor(j) != null ? src.length() : t.end(j);
+    int[] counts = {0, 0};
+    long low = Hash.lower(src, s, e);
+    long shape = shapeHash(src, s, e, counts);
+    int cap = t.standsFor(j) != null ? 8 : capClass(src, s, e, counts);
+    return emitRole(out, tpl, 0, role, t, j, low, shape, cap, lex.classes(low), lex.firstName(low),
+        lex.lastName(low), lex);
   }
 
   private static int put(long[] out, byte[] tpl, int k, int template, long hash) {

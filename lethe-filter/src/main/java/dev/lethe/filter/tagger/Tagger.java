@@ -141,7 +141,7 @@ public final class Tagger implements ContextualDetector {
     if (t.size() == 0) {
       return;
     }
-    float[] emit = model.emissions(Features.of(t, model.lexicon(), found));
+    float[] emit = model.emissions(Features.contextual(t, model.lexicon(), found));
     int a = 0;
     while (a < t.size()) {
       int b = segmentEnd(t, a);
