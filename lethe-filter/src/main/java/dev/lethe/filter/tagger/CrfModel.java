@@ -146,10 +146,6 @@ public final class CrfModel {
     }
   }
 
-  float[] transitions() {
-    return transitions;
-  }
-
   double[] expTransitions() {
     return expTransitions;
   }

@@ -47,15 +47,6 @@ public final class Lexicon {
     return tables[DICTIONARY].get(h, 0);
   }
 
-  /** For a famous person's or a place's name: 1 when {@code h} is a word in one, 2 when a whole one. */
-  int famous(long h) {
-    return tables[FAMOUS].get(h, 0);
-  }
-
-  int place(long h) {
-    return tables[PLACE].get(h, 0);
-  }
-
   /**
    * Where {@code t} names a public figure or fictional character in full (two to four words, e.g. "Abraham
    * Lincoln"): [first token, end token) pairs, longest match first, not overlapping.

@@ -60,8 +60,4 @@ public final class Tags {
   public static boolean legalEnd(int tag) {
     return tag == O || partOf(tag) == E || partOf(tag) == S;
   }
-
-  public static String name(int tag) {
-    return tag == O ? "O" : "BIES".charAt(partOf(tag)) + "-" + LABELS[labelOf(tag)].id();
-  }
 }

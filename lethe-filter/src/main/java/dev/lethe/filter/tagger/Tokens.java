@@ -166,10 +166,6 @@ public final class Tokens {
     return i == 0 || end[i - 1] < start[i];
   }
 
-  public String word(int i) {
-    return standsFor(i) != null ? standsFor(i) : text.substring(start[i], end[i]);
-  }
-
   /** Index of the first token whose start is at or after {@code offset}. */
   public int indexAtOrAfter(int offset) {
     int lo = 0;
