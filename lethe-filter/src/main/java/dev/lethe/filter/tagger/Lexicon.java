@@ -17,7 +17,7 @@ import java.util.List;
 public final class Lexicon {
   /** The word classes, in the order of their bits. */
   public static final List<String> CLASSES = List.of("title", "name_cue", "address_cue", "street", "unit",
-      "direction", "region", "country", "month", "weekday", "date_cue", "org");
+      "direction", "region", "country", "month", "weekday", "date_cue", "org", "function");
 
   /** Table kinds stored in a model, in file order. */
   static final int FIRST = 0;
