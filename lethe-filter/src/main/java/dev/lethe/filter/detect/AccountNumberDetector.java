@@ -192,16 +192,7 @@ public final class AccountNumberDetector implements Detector {
    * candidate. Runs may overlap; the span resolver keeps the best reading.
    */
   private static void cluster(String text, int start, int end, Keys keys, List<Span> out) {
-    List<int[]> groups = new java.util.ArrayList<>();
-    int g = start;
-    for (int i = start; i <= end; i++) {
-      if (i == end || text.charAt(i) == ' ' || text.charAt(i) == '\u00a0') {
-        if (i > g) {
-          groups.add(new int[] {g, i});
-        }
-        g = i + 1;
-      }
-    }
+    List<int[]> groups = DigitClusters.groups(text, start, end, " \u00a0");
     for (int i = 0; i < groups.size(); i++) {
       for (int j = Math.min(groups.size() - 1, i + 5); j >= i; j--) {
         if (numeric(text, groups.get(i)[0], groups.get(j)[1], keys, out)) {

@@ -1,5 +1,8 @@
 package dev.lethe.filter.detect;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Finds clusters of digits joined by the separators people put inside numbers (space, hyphen, dot, slash,
  * parentheses, non-breaking space, en dash). Phone and account detectors look only at these clusters, so
@@ -47,6 +50,24 @@ final class DigitClusters {
       }
       i = end;
     }
+  }
+
+  /**
+   * The groups of {@code s[from, to)} between any of the {@code gaps} characters, as {@code [start, end)}
+   * pairs in order, empty groups left out: "4539 1488" gives [0, 4) and [5, 9).
+   */
+  static List<int[]> groups(String s, int from, int to, String gaps) {
+    List<int[]> groups = new ArrayList<>();
+    int g = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || gaps.indexOf(s.charAt(i)) >= 0) {
+        if (i > g) {
+          groups.add(new int[] {g, i});
+        }
+        g = i + 1;
+      }
+    }
+    return groups;
   }
 
   static boolean isSeparator(char c) {

@@ -151,28 +151,18 @@ public final class PhoneDetector implements Detector {
     List<Span> read = List.copyOf(out.subList(before, out.size()));
     int runStart = -1;
     int runEnd = -1;
-    for (int g = start; g <= end; g++) {
-      if (g == end || text.charAt(g) == ' ') {
-        continue;
-      }
-      int groupEnd = g;
-      while (groupEnd < end && text.charAt(groupEnd) != ' ') {
-        groupEnd++;
-      }
-      final int gs = g;
-      final int ge = groupEnd;
-      boolean covered = read.stream().anyMatch(sp -> sp.start() < ge && gs < sp.end());
+    for (int[] group : DigitClusters.groups(text, start, end, " ")) {
+      boolean covered = read.stream().anyMatch(sp -> sp.start() < group[1] && group[0] < sp.end());
       if (!covered) {
-        runStart = runStart < 0 ? gs : runStart;
-        runEnd = ge;
+        runStart = runStart < 0 ? group[0] : runStart;
+        runEnd = group[1];
       }
-      if (covered || groupEnd == end) {
+      if (covered || group[1] == end) {
         if (runStart >= 0) {
           unread(text, runStart, runEnd, out);
         }
         runStart = -1;
       }
-      g = groupEnd;
     }
   }
 
@@ -289,15 +279,7 @@ public final class PhoneDetector implements Detector {
     if (list.size() == 1 && list.get(0).start() <= 1 && list.get(0).end() == window.length()) {
       return list; // the whole window is one number
     }
-    List<int[]> groups = new java.util.ArrayList<>();
-    for (int i = 0, g = 0; i <= window.length(); i++) {
-      if (i == window.length() || window.charAt(i) == ' ') {
-        if (i > g) {
-          groups.add(new int[] {g, i});
-        }
-        g = i + 1;
-      }
-    }
+    List<int[]> groups = DigitClusters.groups(window, 0, window.length(), " ");
     if (groups.size() < 2 || groups.size() > 12) {
       return list; // one group, or a table of numbers: no phone hides in it unread
     }
