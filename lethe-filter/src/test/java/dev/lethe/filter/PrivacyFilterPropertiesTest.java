@@ -27,7 +27,10 @@ class PrivacyFilterPropertiesTest {
         Arbitraries.strings().withChars(" \n\t.,:;@+-()/<>[]\"'#0123456789aZ\u00a0\u2013").ofMaxLength(20),
         Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMaxLength(3), // lone surrogates
         Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(3), // control characters
-        Arbitraries.of("👋", "日本語", "Ωμέγα", "مرحبا", "\r\n"));
+        Arbitraries.of("👋", "日本語", "Ωμέγα", "مرحبا", "\r\n"),
+        // fragments of hosts, handles and numbers glued together: "www.com", "http://@.io/~0"
+        Arbitraries.of("www.", "www", "com", "io", ".", "http", "://", "@", "/", "~", "?", "-", "Ana", "0", "+44")
+            .list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts)));
     Arbitrary<String> piece = Arbitraries.oneOf(noise, Arbitraries.of(PII));
     return piece.list().ofMaxSize(8).map(parts -> String.join(" ", parts));
   }

@@ -211,7 +211,8 @@ public final class UrlDetector implements Detector {
     if (end < n && (text.charAt(end) == '/' || text.charAt(end) == '?')) {
       end = pathEnd(text, end);
     }
-    String bare = host.startsWith("www.") ? host.substring(4) : host;
+    // "www." is dropped only in front of a domain: "www.com" keeps it, or no label would be left
+    String bare = host.startsWith("www.") && host.indexOf('.', 4) > 0 ? host.substring(4) : host;
     String path = text.substring(pathStart, end);
 
     Pattern profilePath = PROFILE_PATHS.get(bare);

@@ -43,6 +43,8 @@ class UrlDetectorTest {
       "open report.pdf and main.py",
       "£240 Apple.com",
       "email me: jo@gmail.com",
+      "Visit www.com today.", // a bare top-level domain after "www.": no label to name a person
+      "Ana Ruiz typed www.org by mistake",
   })
   void ignoresNonPersonalUrlsAndCode(String text) {
     assertThat(Found.texts(d, text)).isEmpty();
