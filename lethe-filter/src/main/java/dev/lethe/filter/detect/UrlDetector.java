@@ -2,6 +2,7 @@ package dev.lethe.filter.detect;
 
 import dev.lethe.filter.Label;
 import dev.lethe.filter.Span;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,12 +146,13 @@ public final class UrlDetector implements Detector {
   public void detect(String text, List<Span> out) {
     int n = text.length();
     int covered = 0;
+    NameLabels names = new NameLabels(text);
     for (int dot = text.indexOf('.'); dot >= 0 && dot + 1 < n; dot = text.indexOf('.', dot + 1)) {
       if (dot < covered || !Context.isAsciiLetter(text.charAt(dot + 1)) || dot == 0
           || !isHostChar(text.charAt(dot - 1))) {
         continue;
       }
-      int end = url(text, dot, out);
+      int end = url(text, dot, names, out);
       if (end > 0) {
         covered = end;
         dot = end - 1;
@@ -164,7 +166,7 @@ public final class UrlDetector implements Detector {
   }
 
   /** Examines the URL whose host contains the dot at {@code dot}; returns its end when one is reported. */
-  private static int url(String text, int dot, List<Span> out) {
+  private static int url(String text, int dot, NameLabels names, List<Span> out) {
     int n = text.length();
     int hostStart = dot;
     while (hostStart > 0 && isHostChar(text.charAt(hostStart - 1))) {
@@ -236,7 +238,7 @@ public final class UrlDetector implements Detector {
     boolean rootDomain = bare.indexOf('.') == bare.lastIndexOf('.');
     String before = Context.before(text, start, 40);
     if (Context.hasWord(before, SITE_CUES) && (scheme || rootDomain)
-        || rootDomain && path.length() <= 1 && namedAfterPersonInText(text, bare.substring(0, firstDot))) {
+        || rootDomain && path.length() <= 1 && names.contains(bare.substring(0, firstDot))) {
       out.add(new Span(Label.PRIVATE_URL, "personal_site", start, end, NAMED_SITE, NAME));
       return end;
     }
@@ -244,33 +246,53 @@ public final class UrlDetector implements Detector {
   }
 
   /**
-   * Whether a domain label spells a capitalised name written in the same text: "priya" or "priyanarayanan"
-   * beside "Priya Narayanan". Personal sites are named after their owner far more often than not.
+   * The domain labels that spell a capitalised name written in one text: "priya" and "priyanarayanan"
+   * for "Priya Narayanan". Personal sites are named after their owner far more often than not. Collected
+   * on first use and once per text, so a page full of bare domains is not rescanned for each of them.
    */
-  private static boolean namedAfterPersonInText(String text, String label) {
-    if (label.length() < 4) {
-      return false;
+  private static final class NameLabels {
+    private final String text;
+    private Set<String> labels;
+
+    NameLabels(String text) {
+      this.text = text;
     }
-    String prev = null;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      if (!Character.isUpperCase(text.charAt(i)) || !Context.boundaryBefore(text, i)) {
-        continue;
+
+    boolean contains(String label) {
+      if (label.length() < 4) {
+        return false;
       }
-      int j = i + 1;
-      while (j < n && Character.isLetter(text.charAt(j))) {
-        j++;
+      if (labels == null) {
+        labels = collect(text);
       }
-      String word = text.substring(i, j).toLowerCase(Locale.ROOT);
-      boolean nextCapital = j + 1 < n && text.charAt(j) == ' ' && Character.isUpperCase(text.charAt(j + 1));
-      if (word.length() >= 3 && (label.equals(word) && nextCapital || prev != null && label.equals(prev + word))) {
-        return true; // a first name of a two-word name, or the whole name run together
-      }
-      boolean adjacent = j < n && text.charAt(j) == ' ' && j + 1 < n && Character.isUpperCase(text.charAt(j + 1));
-      prev = adjacent ? word : null;
-      i = j;
+      return labels.contains(label);
     }
-    return false;
+
+    private static Set<String> collect(String text) {
+      Set<String> labels = new HashSet<>();
+      String prev = null;
+      int n = text.length();
+      for (int i = 0; i < n; i++) {
+        if (!Character.isUpperCase(text.charAt(i)) || !Context.boundaryBefore(text, i)) {
+          continue;
+        }
+        int j = i + 1;
+        while (j < n && Character.isLetter(text.charAt(j))) {
+          j++;
+        }
+        String word = text.substring(i, j).toLowerCase(Locale.ROOT);
+        boolean nextCapital = j + 1 < n && text.charAt(j) == ' ' && Character.isUpperCase(text.charAt(j + 1));
+        if (word.length() >= 3 && nextCapital) {
+          labels.add(word); // the first name of a two-word name
+        }
+        if (word.length() >= 3 && prev != null) {
+          labels.add(prev + word); // the whole name run together
+        }
+        prev = nextCapital ? word : null;
+        i = j;
+      }
+      return labels;
+    }
   }
 
   private static boolean startsWithScheme(String text, int hostStart) {

@@ -24,6 +24,9 @@ class UrlDetectorTest {
       "my venmo is @kayla-m-reyes lol|@kayla-m-reyes",
       "toot me @amara@sciences.social|@amara@sciences.social",
       "https://www.youtube.com/@moosebuilds/videos|https://www.youtube.com/@moosebuilds/videos",
+      // a bare root domain spelling a name written in the same text
+      "Priya Narayanan blogs at priyanarayanan.com|priyanarayanan.com",
+      "Ask Priya Narayanan (priya.dev) about it|priya.dev",
   })
   void findsProfilesAndHandles(String text, String expected) {
     assertThat(Found.texts(d, text)).containsExactly(expected);
@@ -43,6 +46,8 @@ class UrlDetectorTest {
       "open report.pdf and main.py",
       "£240 Apple.com",
       "email me: jo@gmail.com",
+      "Priya blogs at priyanarayanan.com", // the name run together is not written here
+      "Priya Narayanan wrote priyanarayanan.com/blog/2024/ideas", // a page, not the bare site
       "Visit www.com today.", // a bare top-level domain after "www.": no label to name a person
       "Ana Ruiz typed www.org by mistake",
   })
