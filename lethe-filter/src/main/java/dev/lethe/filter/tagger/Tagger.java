@@ -235,8 +235,8 @@ public final class Tagger implements ContextualDetector {
     int base = i * Tags.COUNT;
     float o = emit[base + Tags.O] - MARGIN;
     for (int t = 1; t < Tags.COUNT; t++) {
-      int part = (t - 1) % 4;
-      if ((!opening || part == 0 || part == 3) && emit[base + t] > o) {
+      int part = Tags.partOf(t);
+      if ((!opening || part == Tags.B || part == Tags.S) && emit[base + t] > o) {
         return true;
       }
     }
@@ -362,7 +362,7 @@ public final class Tagger implements ContextualDetector {
 
   private static double inside(Lattice lattice, int i, int label) {
     double p = 0;
-    for (int part = 0; part < 4; part++) {
+    for (int part = 0; part < Tags.PARTS; part++) {
       p += lattice.marginal(i, Tags.tag(label, part));
     }
     return p;
@@ -374,10 +374,10 @@ public final class Tagger implements ContextualDetector {
    * names or two addresses side by side with nothing between them are too rare to trust the model on it.
    */
   private static boolean splits(Lattice lattice, int i, int label) {
-    int b = Tags.tag(label, 0);
-    int in = Tags.tag(label, 1);
-    int e = Tags.tag(label, 2);
-    int s = Tags.tag(label, 3);
+    int b = Tags.tag(label, Tags.B);
+    int in = Tags.tag(label, Tags.I);
+    int e = Tags.tag(label, Tags.E);
+    int s = Tags.tag(label, Tags.S);
     double cont = lattice.pairMarginal(i, b, in) + lattice.pairMarginal(i, b, e) + lattice.pairMarginal(i, in, in)
         + lattice.pairMarginal(i, in, e);
     double split = lattice.pairMarginal(i, e, b) + lattice.pairMarginal(i, e, s) + lattice.pairMarginal(i, s, b)

@@ -11,26 +11,27 @@ public final class Tags {
   /** The labels the tagger finds; the structured detectors find the others. */
   public static final Label[] LABELS = {Label.PRIVATE_PERSON, Label.PRIVATE_ADDRESS, Label.PRIVATE_DATE};
   public static final int O = 0;
-  public static final int COUNT = 1 + 4 * LABELS.length;
-
-  static final int B = 0;
-  static final int I = 1;
-  static final int E = 2;
-  static final int S = 3;
+  /** The parts of a label's tags: begin, inside, end, single. */
+  public static final int B = 0;
+  public static final int I = 1;
+  public static final int E = 2;
+  public static final int S = 3;
+  public static final int PARTS = 4;
+  public static final int COUNT = 1 + PARTS * LABELS.length;
 
   private Tags() {}
 
   public static int tag(int label, int part) {
-    return 1 + label * 4 + part;
+    return 1 + label * PARTS + part;
   }
 
   /** The label index of a tag, or -1 for O. */
   public static int labelOf(int tag) {
-    return tag == O ? -1 : (tag - 1) / 4;
+    return tag == O ? -1 : (tag - 1) / PARTS;
   }
 
   public static int partOf(int tag) {
-    return tag == O ? -1 : (tag - 1) % 4;
+    return tag == O ? -1 : (tag - 1) % PARTS;
   }
 
   public static int labelIndex(Label label) {

@@ -24,7 +24,7 @@ final class Annotation {
     int free = 1 << Tags.O;
     for (int l = 0; l < Tags.LABELS.length; l++) {
       if (!annotated.contains(Tags.LABELS[l])) {
-        for (int part = 0; part < 4; part++) {
+        for (int part = 0; part < Tags.PARTS; part++) {
           free |= 1 << Tags.tag(l, part);
         }
       }
@@ -58,7 +58,7 @@ final class Annotation {
         if (label < 0) {
           mask[i] = 1 << Tags.O; // an e-mail, a phone, ...: not the tagger's
         } else {
-          int part = first == last ? 3 : i == first ? 0 : i == last ? 2 : 1;
+          int part = first == last ? Tags.S : i == first ? Tags.B : i == last ? Tags.E : Tags.I;
           mask[i] = 1 << Tags.tag(label, part);
         }
       }
