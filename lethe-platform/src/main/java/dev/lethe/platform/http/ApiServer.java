@@ -47,10 +47,12 @@ public final class ApiServer implements AutoCloseable {
   private final List<Route> routes;
   private final Javalin app;
 
-  private ApiServer(DataControls dc, ApiConfig config) {
+  private ApiServer(DataControls dc, ApiConfig config, List<Route> extensions) {
     this.dc = dc;
     this.config = config;
-    this.routes = routes();
+    List<Route> all = new ArrayList<>(routes());
+    all.addAll(extensions);
+    this.routes = List.copyOf(all);
     byte[] openApi = OpenApi.document(routes, json);
     this.app = Javalin.create(c -> {
       c.jsonMapper(new JavalinJackson(json, false));
@@ -74,7 +76,15 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts the API; {@link #port()} tells where it listens. */
   public static ApiServer start(DataControls controls, ApiConfig config) {
-    ApiServer server = new ApiServer(controls, config);
+    return start(controls, config, List.of());
+  }
+
+  /**
+   * Starts the API with extra routes after the built-in ones: authenticated, idempotent and listed in
+   * the OpenAPI document the same way.
+   */
+  public static ApiServer start(DataControls controls, ApiConfig config, List<Route> extensions) {
+    ApiServer server = new ApiServer(controls, config, List.copyOf(extensions));
     server.app.start();
     return server;
   }
@@ -192,11 +202,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static Route route(String method, String path, Route.Auth auth, int status, String summary, Route.Action action) {
-    return new Route(method, path, auth, status, summary, List.of(), List.of(), false, action);
+    return Route.of(method, path, auth, status, summary, action);
   }
 
   private static Route with(Route r, List<Route.Field> body, List<Route.Field> query, boolean idempotent) {
-    return new Route(r.method(), r.path(), r.auth(), r.status(), r.summary(), body, query, idempotent, r.action());
+    return r.with(body, query, idempotent);
   }
 
   private List<Route> routes() {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A JSON request body read field by field; each wrong type is a 400 naming the field. */
-final class Body {
+public final class Body {
   private final JsonNode node;
 
   private Body(JsonNode node) {
@@ -29,7 +29,7 @@ final class Body {
     }
   }
 
-  String string(String field) {
+  public String string(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -40,7 +40,7 @@ final class Body {
     return v.textValue();
   }
 
-  String requiredString(String field) {
+  public String requiredString(String field) {
     String v = string(field);
     if (v == null) {
       throw ApiException.badRequest(field, "is required");
@@ -48,7 +48,7 @@ final class Body {
     return v;
   }
 
-  Boolean bool(String field) {
+  public Boolean bool(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -59,7 +59,7 @@ final class Body {
     return v.booleanValue();
   }
 
-  List<String> strings(String field) {
+  public List<String> strings(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return List.of();

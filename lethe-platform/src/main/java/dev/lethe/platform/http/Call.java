@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 /** One request as a route sees it: the HTTP context, the authenticated user (USER routes) and the body. */
-final class Call {
+public final class Call {
   final Context http;
   final String userId;
   private final ObjectMapper json;
@@ -18,16 +18,26 @@ final class Call {
     this.route = route;
   }
 
-  String path(String name) {
+  /** The HTTP exchange, for routes that answer themselves (a download, a stream). */
+  public Context http() {
+    return http;
+  }
+
+  /** The authenticated user of a USER route; null on other routes. */
+  public String userId() {
+    return userId;
+  }
+
+  public String path(String name) {
     return http.pathParam(name);
   }
 
   /** The query parameter, or null. */
-  String query(String name) {
+  public String query(String name) {
     return http.queryParam(name);
   }
 
-  Body body() {
+  public Body body() {
     if (body == null) {
       body = Body.parse(json, http.body());
       body.only(route.body().stream().map(Route.Field::name).toList());
@@ -35,7 +45,7 @@ final class Call {
     return body;
   }
 
-  long queryLong(String name, long fallback) {
+  public long queryLong(String name, long fallback) {
     String v = query(name);
     if (v == null) {
       return fallback;
@@ -47,7 +57,7 @@ final class Call {
     }
   }
 
-  Boolean queryBool(String name) {
+  public Boolean queryBool(String name) {
     String v = query(name);
     if (v == null) {
       return null;

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * One API route: what the server registers and what the OpenAPI document describes, from the same
- * definition so the two cannot drift apart.
+ * definition so the two cannot drift apart. Modules above the platform (insights, the LLM gateway) pass
+ * their own routes to {@link ApiServer#start(dev.lethe.platform.controls.DataControls, ApiConfig, List)}, so
+ * they are authenticated and documented like the built-in ones.
  */
-record Route(
+public record Route(
     String method,
     String path,
     Auth auth,
@@ -18,7 +20,7 @@ record Route(
     Action action) {
 
   /** Who may call a route. */
-  enum Auth {
+  public enum Auth {
     /** Anyone. */
     PUBLIC,
     /** The chat product, with the ingest service token. */
@@ -30,11 +32,21 @@ record Route(
   }
 
   /** A body or query field: name, JSON type ({@code string}, {@code boolean}, {@code integer}, {@code array}), required. */
-  record Field(String name, String type, boolean required, String description) {}
+  public record Field(String name, String type, boolean required, String description) {}
 
   /** Handles a call; returns the JSON body to send with {@link #status}, or null if it answered itself. */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     Object handle(Call call) throws Exception;
+  }
+
+  /** A route with no body or query fields and no idempotency key. */
+  public static Route of(String method, String path, Auth auth, int status, String summary, Action action) {
+    return new Route(method, path, auth, status, summary, List.of(), List.of(), false, action);
+  }
+
+  /** This route with the given body and query fields, and whether it honours an Idempotency-Key. */
+  public Route with(List<Field> bodyFields, List<Field> queryFields, boolean honoursIdempotencyKey) {
+    return new Route(method, path, auth, status, summary, bodyFields, queryFields, honoursIdempotencyKey, action);
   }
 }
