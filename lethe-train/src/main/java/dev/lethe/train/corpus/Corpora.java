@@ -131,6 +131,7 @@ public final class Corpora {
       f.put("rows", w.rows());
       w.kinds().forEach(f.putObject("kinds")::put);
       w.countries().forEach(f.putArray("countries")::add);
+      f.put("skipped_lines", w.skippedLines());
     }
     ArrayNode excluded = manifest.putArray("excluded");
     for (Catalogue.Exclusion x : Catalogue.exclusions()) {
