@@ -94,19 +94,27 @@ final class BrownClustering {
     rowBestAt = new int[width];
   }
 
+  /** Every this many words entered, the progress callback hears how many have. */
+  static final int PROGRESS_EVERY = 10_000;
+
   /**
    * Clusters the vocabulary of {@code data} into at most {@code clusters} leaves and returns each word's
    * bit string, indexed by word rank.
    */
   static String[] paths(BigramCounts data, int clusters, int threads) {
+    return paths(data, clusters, threads, entered -> { });
+  }
+
+  /** {@link #paths(BigramCounts, int, int)}, telling {@code progress} how many words have entered. */
+  static String[] paths(BigramCounts data, int clusters, int threads, IntConsumer progress) {
     if (clusters < 1 || threads < 1) {
       throw new IllegalArgumentException("clusters and threads must be positive: " + clusters + ", " + threads);
     }
     int c = Math.max(1, Math.min(clusters, data.size()));
-    return new BrownClustering(data, c, threads).run(c);
+    return new BrownClustering(data, c, threads).run(c, progress);
   }
 
-  private String[] run(int clusters) {
+  private String[] run(int clusters, IntConsumer progress) {
     int v = data.size();
     if (v == 0) {
       return new String[0];
@@ -123,6 +131,9 @@ final class BrownClustering {
         if (w >= clusters) {
           int[] best = best(pool);
           merge(best[0], best[1], pool);
+        }
+        if ((w + 1) % PROGRESS_EVERY == 0) {
+          progress.accept(w + 1);
         }
       }
       return hierarchy(clusters, pool);
@@ -217,6 +228,15 @@ final class BrownClustering {
     return x < y ? x * width + y : y * width + x;
   }
 
+  /** Pair counts into slot {@code s}, by left slot, as one array. */
+  private long[] column(int s) {
+    long[] out = new long[width];
+    for (int d = 0; d < width; d++) {
+      out[d] = pairs[at(d, s)];
+    }
+    return out;
+  }
+
   /** Slots other than {@code s} adjacent to {@code s}: on its right when {@code right}, else on its left. */
   private int[] neighbours(int s, boolean right) {
     int[] out = new int[width];
@@ -279,12 +299,13 @@ final class BrownClustering {
       colTerms[s] += terms[at(d, s)];
     }
     // Pairs of old clusters: only those with a member adjacent to the new cluster change.
+    long[] toS = column(s);
     for (int c : touchedSlots) {
       for (int c2 = 0; c2 < width; c2++) {
         if (c2 == c || c2 == s || !active[c2] || (touched[c2] && c2 < c)) {
           continue;
         }
-        long t = pairs[at(c, s)] + pairs[at(c2, s)];
+        long t = toS[c] + toS[c2];
         long t2 = pairs[at(s, c)] + pairs[at(s, c2)];
         double lnMerged = Math.log(size[c] + size[c2]);
         loss[lossAt(c, c2)] += terms[at(c, s)] + terms[at(s, c)] + terms[at(c2, s)] + terms[at(s, c2)]
@@ -450,14 +471,19 @@ final class BrownClustering {
     });
 
     // Every other pair: a per-cluster change, plus a mixing term where the pair neighbours both a and b.
+    // The columns of a and b are copied so that the inner loop reads memory in order.
+    long[] toA = column(a);
+    long[] toB = column(b);
+    int rowA = a * width;
+    int rowB = b * width;
     parallel(pool, c -> {
       if (!active[c] || c == a || c == b) {
         return;
       }
-      long ca = pairs[at(c, a)];
-      long cb = pairs[at(c, b)];
-      long ac = pairs[at(a, c)];
-      long bc = pairs[at(b, c)];
+      long ca = toA[c];
+      long cb = toB[c];
+      long ac = pairs[rowA + c];
+      long bc = pairs[rowB + c];
       double dc = delta[c];
       int row = c * width;
       for (int c2 = c + 1; c2 < width; c2++) {
@@ -465,13 +491,13 @@ final class BrownClustering {
           continue;
         }
         double change = dc + delta[c2];
-        long s = ca + pairs[at(c2, a)];
-        long t = cb + pairs[at(c2, b)];
+        long s = ca + toA[c2];
+        long t = cb + toB[c2];
         if (s != 0 && t != 0) {
           change -= mix(s, t);
         }
-        long s2 = ac + pairs[at(a, c2)];
-        long t2 = bc + pairs[at(b, c2)];
+        long s2 = ac + pairs[rowA + c2];
+        long t2 = bc + pairs[rowB + c2];
         if (s2 != 0 && t2 != 0) {
           change -= mix(s2, t2);
         }
