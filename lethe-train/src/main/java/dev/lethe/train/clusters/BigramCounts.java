@@ -175,6 +175,11 @@ final class BigramCounts {
       }
     }
 
+    /** Tokens read so far. */
+    long tokens() {
+      return tokens;
+    }
+
     /** Distinct words read so far. */
     int distinctWords() {
       return ids.size();

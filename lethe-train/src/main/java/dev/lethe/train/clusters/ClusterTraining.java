@@ -55,6 +55,7 @@ public final class ClusterTraining {
    * What a run read and made.
    *
    * @param sources what each source gave, with the commit read
+   * @param sourceTokens tokens read from each source, in the order of {@code sources}
    * @param tokens tokens read
    * @param distinctWords distinct lower-cased words read
    * @param vocabulary words clustered (seen at least {@link Options#minCount} times)
@@ -62,16 +63,17 @@ public final class ClusterTraining {
    * @param clusterSeconds time to cluster
    * @param peakHeapBytes the largest heap in use during the run, summed over heap pools
    */
-  public record Report(List<TextSource.Read> sources, long tokens, int distinctWords, int vocabulary,
+  public record Report(List<TextSource.Read> sources, List<Long> sourceTokens, long tokens, int distinctWords, int vocabulary,
       double countSeconds, double clusterSeconds, long peakHeapBytes) {
 
     /** The report as lines for a terminal, with the sources as a Markdown table. */
     public void print(PrintStream out) {
-      out.println("| repository | commit | licence | genre | files | absent | units |");
-      out.println("|---|---|---|---|---|---|---|");
-      for (TextSource.Read r : sources) {
-        out.printf("| %s | %s | %s | %s | %d | %d | %d |%n", r.source().repo(), r.commit(), r.source().license(),
-            r.source().genre(), r.files(), r.missingFiles(), r.units());
+      out.println("| repository | commit | licence | genre | files | absent | units | tokens |");
+      out.println("|---|---|---|---|---|---|---|---|");
+      for (int i = 0; i < sources.size(); i++) {
+        TextSource.Read r = sources.get(i);
+        out.printf("| %s | %s | %s | %s | %d | %d | %,d | %,d |%n", r.source().repo(), r.commit(),
+            r.source().license(), r.source().genre(), r.files(), r.missingFiles(), r.units(), sourceTokens.get(i));
         if (r.heldOutUnits() > 0 || r.skippedFiles() > 0) {
           out.printf("  (%s: %d units skipped as held-out text, %d files without the expected format)%n",
               r.source().repo(), r.heldOutUnits(), r.skippedFiles());
@@ -101,8 +103,11 @@ public final class ClusterTraining {
     long started = System.nanoTime();
     BigramCounts.Builder text = BigramCounts.builder();
     List<TextSource.Read> reads = new ArrayList<>();
+    List<Long> sourceTokens = new ArrayList<>();
     for (TextSource source : TextSource.DEFAULT) {
+      long before = text.tokens();
       reads.add(source.read(mirrors, text::add));
+      sourceTokens.add(text.tokens() - before);
     }
     BigramCounts counts = text.build(options.minCount());
     long counted = System.nanoTime();
@@ -113,7 +118,7 @@ public final class ClusterTraining {
             (System.nanoTime() - counted) / 1e9));
     long clustered = System.nanoTime();
     write(counts, paths, out);
-    return new Report(List.copyOf(reads), counts.tokens(), text.distinctWords(), counts.size(),
+    return new Report(List.copyOf(reads), List.copyOf(sourceTokens), counts.tokens(), text.distinctWords(), counts.size(),
         (counted - started) / 1e9, (clustered - counted) / 1e9, peakHeap());
   }
 
