@@ -40,8 +40,8 @@ public final class ClusterTraining {
    * @param threads worker threads of the clustering
    */
   public record Options(int clusters, int minCount, int threads) {
-    /** 1000 clusters of the words seen at least 4 times, on every core. */
-    public static final Options DEFAULT = new Options(1000, 4, Runtime.getRuntime().availableProcessors());
+    /** What made the committed file: 1000 clusters of the words seen at least twice, on every core. */
+    public static final Options DEFAULT = new Options(1000, 2, Runtime.getRuntime().availableProcessors());
 
     public Options {
       if (clusters < 1 || minCount < 1 || threads < 1) {

@@ -35,10 +35,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * @param heldOut paths of CoNLL files (token first on each line) whose sentences are held out of training
  *     elsewhere: a unit that spells the same characters is skipped, so no held-out text shapes the clusters
  */
-record TextSource(String repo, String license, String genre, Pattern files, Format format, Pattern heldOut) {
+public record TextSource(String repo, String license, String genre, Pattern files, Format format, Pattern heldOut) {
 
   /** How a file is cut into units of text. */
-  enum Format {
+  public enum Format {
     /** A Project Gutenberg eBook: the text between its START and END lines, one unit a paragraph. */
     GUTENBERG,
     /** One unit a non-blank line (posts, comments). */
@@ -55,7 +55,7 @@ record TextSource(String repo, String license, String genre, Pattern files, Form
   private static final int MAX_FILE = 64 << 20;
 
   /** The sources {@code lethe-train}'s committed clusters were learnt from. */
-  static final List<TextSource> DEFAULT = List.of(
+  public static final List<TextSource> DEFAULT = List.of(
       new TextSource("jhacksman/arxiv2025", "public domain in the US (Project Gutenberg eBooks; the Project"
           + " Gutenberg licence header and footer are dropped)", "books: fiction, drama, essays, philosophy,"
           + " history", Pattern.compile("library/content/literature/.*\\.txt"), Format.GUTENBERG, null),
@@ -66,8 +66,17 @@ record TextSource(String repo, String license, String genre, Pattern files, Form
           + " StackExchange titles", Pattern.compile("source/raw_data/.*"), Format.LINES,
           Pattern.compile("emerging\\.(dev|test)\\.conll")));
 
-  /** What one source gave. */
-  record Read(TextSource source, String commit, int files, int missingFiles, int skippedFiles, long units,
+  /**
+   * What one source gave.
+   *
+   * @param commit the snapshot's HEAD commit
+   * @param files files read
+   * @param missingFiles matching files the snapshot lacks
+   * @param skippedFiles matching files not of the source's format (a saved error page instead of a book)
+   * @param units units of text given
+   * @param heldOutUnits units skipped because they spell a held-out sentence
+   */
+  public record Read(TextSource source, String commit, int files, int missingFiles, int skippedFiles, long units,
       long heldOutUnits) {}
 
   /** The snapshot directory of this source under {@code mirrors}. */
