@@ -1,6 +1,7 @@
 package dev.lethe.guard;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.SpoofChecker;
 import com.ibm.icu.text.Transliterator;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Latin ASCII (ICU {@code Any-Latin; Latin-ASCII}: {@code é} → {@code e}, {@code ß} → {@code ss}, {@code Ø} →
  * {@code O}, fullwidth letters, Cyrillic and Greek look-alikes), case-folded, and everything that is not a
  * letter, a digit or {@code @} becomes a space; invisible format characters (zero-width space, soft hyphen)
- * vanish. So {@code José-María O’Brien} folds to {@code jose maria o brien}.
+ * vanish. So {@code José-María O’Brien} folds to {@code jose maria o brien}. The {@linkplain #lookAlike
+ * look-alike} fold reads letters of other scripts as the Latin letters they look like instead (ICU's
+ * confusable skeleton: Cyrillic {@code Јоѕе} is {@code jose}, which transliterates to {@code jodze}).
  *
  * <p>Folding code point by code point (rather than the whole string at once) is what keeps an exact map from
  * every folded char back to the original code point it came from; transliteration loses a little context that
@@ -17,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Fold {
   private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
-  /** Folded form of each non-ASCII code point seen so far; ICU transliteration is slow, texts repeat letters. */
+  private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+  /** Folded forms of each non-ASCII code point seen so far; ICU transliteration is slow, texts repeat letters. */
   private static final ConcurrentHashMap<Integer, String> FOLDED = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Integer, String> LOOK_ALIKE = new ConcurrentHashMap<>();
 
   /** The folded text. */
   final String text;
@@ -33,6 +38,19 @@ final class Fold {
   }
 
   static Fold of(CharSequence original) {
+    return of(original, false);
+  }
+
+  /**
+   * {@code original} folded with look-alike letters of other scripts read as Latin, or null when that fold
+   * equals {@link #of} (the text has no such letter).
+   */
+  static Fold lookAlike(CharSequence original) {
+    boolean differs = original.codePoints().anyMatch(cp -> cp >= 0x80 && !foldCodePoint(cp, true).equals(foldCodePoint(cp, false)));
+    return differs ? of(original, true) : null;
+  }
+
+  private static Fold of(CharSequence original, boolean lookAlike) {
     int n = original.length();
     StringBuilder out = new StringBuilder(n);
     int[] from = new int[n + 8];
@@ -40,7 +58,7 @@ final class Fold {
     for (int i = 0; i < n; ) {
       int cp = Character.codePointAt(original, i);
       int next = i + Character.charCount(cp);
-      String f = foldCodePoint(cp);
+      String f = foldCodePoint(cp, lookAlike);
       if (out.length() + f.length() > from.length) {
         int size = Math.max(from.length * 2, out.length() + f.length());
         from = java.util.Arrays.copyOf(from, size);
@@ -71,11 +89,12 @@ final class Fold {
     return to[i];
   }
 
-  static String foldCodePoint(int cp) {
+  static String foldCodePoint(int cp, boolean lookAlike) {
     if (cp < 0x80) {
       return ascii(cp);
     }
-    String cached = FOLDED.get(cp);
+    ConcurrentHashMap<Integer, String> cache = lookAlike ? LOOK_ALIKE : FOLDED;
+    String cached = cache.get(cp);
     if (cached != null) {
       return cached;
     }
@@ -86,16 +105,20 @@ final class Fold {
     } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
       folded = " ";
     } else {
-      String latin;
+      String latin = new String(Character.toChars(cp));
+      if (lookAlike && UCharacter.getIntPropertyValue(cp, com.ibm.icu.lang.UProperty.SCRIPT)
+          != com.ibm.icu.lang.UScript.LATIN) {
+        latin = CONFUSABLES.getSkeleton(latin);
+      }
       synchronized (TO_ASCII) { // an ICU transliterator is not thread-safe
-        latin = TO_ASCII.transliterate(new String(Character.toChars(cp)));
+        latin = TO_ASCII.transliterate(latin);
       }
       StringBuilder b = new StringBuilder(latin.length());
       UCharacter.foldCase(latin, true).codePoints().forEach(c -> b.append(c < 0x80 ? ascii(c)
           : Character.isLetterOrDigit(c) ? new String(Character.toChars(c)) : " "));
       folded = b.toString();
     }
-    FOLDED.putIfAbsent(cp, folded);
+    cache.putIfAbsent(cp, folded);
     return folded;
   }
 

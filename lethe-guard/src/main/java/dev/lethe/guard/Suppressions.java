@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The suppression list of "remove my data from model outputs" requests, matched loosely: every spelling of an
@@ -91,14 +93,31 @@ public final class Suppressions {
     if (matcher == null) {
       return List.of();
     }
-    Fold fold = Fold.of(text);
     List<Span> out = new ArrayList<>();
-    for (Span s : matcher.detect(fold.text)) {
-      Label label = labels.getOrDefault(key(s.textIn(fold.text)), Label.PRIVATE_PERSON);
-      out.add(new Span(label, SUPPRESSED, fold.start(s.start()), fold.end(s.end() - 1), 1.0, "guard-suppression"));
+    find(text, Fold.of(text), out);
+    Fold lookAlike = Fold.lookAlike(text);
+    if (lookAlike != null) {
+      find(text, lookAlike, out);
+      return Guard.united(out);
     }
     return out;
   }
+
+  private void find(CharSequence text, Fold fold, List<Span> out) {
+    for (Span s : matcher.detect(fold.text)) {
+      Label label = labels.getOrDefault(key(s.textIn(fold.text)), Label.PRIVATE_PERSON);
+      int start = fold.start(s.start());
+      if (label == Label.PRIVATE_PHONE) { // folding dropped what leads a number: "(", "+1 ", "00 44 "
+        Matcher m = PHONE_LEAD.matcher(text.subSequence(Math.max(0, start - 8), start));
+        if (m.find()) {
+          start -= m.end() - m.start();
+        }
+      }
+      out.add(new Span(label, SUPPRESSED, start, fold.end(s.end() - 1), 1.0, "guard-suppression"));
+    }
+  }
+
+  private static final Pattern PHONE_LEAD = Pattern.compile("(?:(?:\\+|00|011)[\\s.-]?(?:\\d{1,3}[\\s.-]?)?)?\\(?$");
 
   static final String SUPPRESSED = "suppressed";
 
