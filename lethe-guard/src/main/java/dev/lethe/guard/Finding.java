@@ -1,6 +1,7 @@
 package dev.lethe.guard;
 
 import dev.lethe.filter.Label;
+import dev.lethe.filter.Span;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,10 @@ public record Finding(Label label, String subtype, int start, int end, double sc
     if (start < 0 || end <= start) {
       throw new IllegalArgumentException("bad finding bounds [" + start + ", " + end + ")");
     }
+  }
+
+  static Finding of(Span s) {
+    return new Finding(s.label(), s.subtype(), s.start(), s.end(), s.score());
   }
 
   /** Whether it is an entry of the suppression list ("remove my data from outputs"). */

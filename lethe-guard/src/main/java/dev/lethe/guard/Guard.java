@@ -114,6 +114,14 @@ public final class Guard {
     return requests.find(prompt, suppressions);
   }
 
+  /**
+   * What this guard acts on in {@code text} read whole: the policy's labels without public figures, and the
+   * suppression list. The gateway masks prompts with it before they leave for the model.
+   */
+  public List<Finding> find(String text) {
+    return findings(text, 0, Set.of()).stream().map(Finding::of).toList();
+  }
+
   /** Whether a request found in a prompt is answered with the refusal message under this policy. */
   public boolean refuses(PrivateDataRequest request) {
     return request != null && policy.refuseRequests() && policy.mode() != GuardPolicy.Mode.REPORT;

@@ -206,7 +206,7 @@ public final class GuardStream {
     if (last != null && s.start() == pos && last.end() == pos && last.label() == s.label()) {
       findings.set(findings.size() - 1, new Finding(last.label(), last.subtype(), last.start(), s.end(), last.score()));
     } else {
-      findings.add(new Finding(s.label(), s.subtype(), s.start(), s.end(), s.score()));
+      findings.add(Finding.of(s));
     }
   }
 

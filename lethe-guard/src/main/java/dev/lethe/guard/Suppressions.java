@@ -65,7 +65,7 @@ public final class Suppressions {
     int index = 0;
     for (String s : strings) {
       String entry = s.strip();
-      if (key(Fold.string(entry)).length() < 3) {
+      if (!matchable(entry)) {
         throw new IllegalArgumentException("suppression entry " + index
             + " needs at least three letters or digits");
       }
@@ -81,6 +81,11 @@ public final class Suppressions {
     }
     PrivacyFilter matcher = PrivacyFilter.builder().detectors(List.of()).suppress(variants).build();
     return new Suppressions(matcher, Map.copyOf(labels), strings.size());
+  }
+
+  /** Whether {@code entry} has the three letters or digits an entry needs to be matched safely. */
+  public static boolean matchable(String entry) {
+    return key(Fold.string(entry)).length() >= 3;
   }
 
   /** Number of entries (not variants). */
