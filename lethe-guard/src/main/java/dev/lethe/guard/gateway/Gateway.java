@@ -1,10 +1,8 @@
 package dev.lethe.guard.gateway;
 
-import dev.lethe.filter.CodePoints;
-import dev.lethe.filter.Label;
-import dev.lethe.guard.Finding;
 import dev.lethe.guard.Guard;
 import dev.lethe.guard.GuardPolicy;
+import dev.lethe.guard.GuardJson;
 import dev.lethe.guard.GuardResult;
 import dev.lethe.guard.Suppressions;
 import dev.lethe.platform.controls.DataControls;
@@ -179,35 +177,13 @@ public final class Gateway implements AutoCloseable {
     call.http().header(REQUEST_ID_HEADER, id);
     Map<String, Object> record = auditRecord(id, tenant(call), GatewayConfig.GUARD, guard.policy());
     record.put("verdict", r.verdict().id());
-    record.put("answer", ids(r.counts()));
+    record.put("answer", GuardJson.counts(r.counts()));
     record.put("answer_suppressed", r.suppressed());
     record.put("request_refused", r.request() != null && guard.refuses(r.request()));
     record.put("latency_ms", (System.nanoTime() - started) / 1_000_000);
     audit.write(record);
 
-    CodePoints cp = CodePoints.of(text);
-    List<Map<String, Object>> findings = new ArrayList<>();
-    for (Finding f : r.findings()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("label", f.label().id());
-      m.put("subtype", f.subtype());
-      m.put("start", cp.toCodePoint(f.start()));
-      m.put("end", cp.toCodePoint(f.end()));
-      m.put("score", f.score());
-      findings.add(m);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("text", r.text());
-    out.put("verdict", r.verdict().id());
-    out.put("findings", findings);
-    out.put("counts", ids(r.counts()));
-    if (r.request() != null) {
-      CodePoints pp = CodePoints.of(prompt);
-      out.put("request", Map.of("asked", r.request().asked().id(), "start", pp.toCodePoint(r.request().personStart()),
-          "end", pp.toCodePoint(r.request().personEnd())));
-    } else {
-      out.put("request", null);
-    }
+    Map<String, Object> out = GuardJson.of(r, text, prompt);
     out.put("mode", guard.policy().mode().id());
     return out;
   }
@@ -222,13 +198,6 @@ public final class Gateway implements AutoCloseable {
     record.put("mode", policy.mode().id());
     record.put("operating_point", policy.operatingPoint().id());
     return record;
-  }
-
-  /** Counts per label as JSON has them: by label id, in label order. */
-  static Map<String, Integer> ids(Map<Label, Integer> counts) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    new java.util.TreeMap<>(counts).forEach((l, n) -> out.put(l.id(), n));
-    return out;
   }
 
   @Override
