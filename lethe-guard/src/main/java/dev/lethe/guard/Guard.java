@@ -48,7 +48,7 @@ public final class Guard {
   /** Chars before a piece that its check reads. */
   static final int CONTEXT = 256;
   /** Chars after a piece that its check reads (or up to the next commit point, if nearer). */
-  static final int LOOKAHEAD = 64;
+  static final int LOOKAHEAD = 32;
   /** A piece does not grow past this many chars to keep a span whole; the span is then masked across pieces. */
   static final int MAX_PIECE = 4096;
   static final String PUBLIC_FIGURE = "public_figure";

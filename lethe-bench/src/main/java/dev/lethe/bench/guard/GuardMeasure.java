@@ -25,6 +25,8 @@ import java.util.Map;
  *   <li>hold-back: each answer streamed in 4-char tokens; for every char, how many chars arrived after it
  *       before it was sent (p50, p90, p99, max), and that delay in milliseconds at 50 tokens per second, a
  *       typical model speed; plus the CPU time of one {@code push} (p50, p99);
+ *   <li>throughput in UTF-8 MB per CPU second of one thread (CPU time, so other load on the machine does not
+ *       count): the filter on each whole text, the guard on each whole text, the guard streamed in tokens;
  *   <li>quality: the guard's findings (report mode, balanced) against the filter run on each whole text, both
  *       scored like {@code lethe eval} (exact F1, leak, overmask).
  * </ul>
@@ -51,7 +53,9 @@ public final class GuardMeasure {
     }
     for (Path file : files) {
       List<LabeledText> docs = Jsonl.read(file);
-      holdBack(file.getFileName().toString(), docs, guard);
+      String name = file.getFileName().toString();
+      holdBack(name, docs, guard);
+      throughput(name, docs, filter, guard);
       Map<String, List<Scorer.CpSpan>> byGuard = new HashMap<>();
       Map<String, List<Scorer.CpSpan>> byFilter = new HashMap<>();
       for (LabeledText d : docs) {
@@ -99,6 +103,34 @@ public final class GuardMeasure {
     System.out.printf("%-22s hold-back chars p50 %d p90 %d p99 %d max %d (at %.0f tokens/s: p50 %.0f ms, p99 %.0f ms);"
         + " push CPU p50 %.1f us p99 %.1f us%n", name, at(h, 0.5), at(h, 0.9), at(h, 0.99), h[h.length - 1],
         TOKENS_PER_SECOND, at(h, 0.5) * msPerChar, at(h, 0.99) * msPerChar, at(p, 0.5) / 1e3, at(p, 0.99) / 1e3);
+  }
+
+  private static void throughput(String name, List<LabeledText> docs, PrivacyFilter filter, Guard guard) {
+    List<String> texts = docs.stream().map(LabeledText::text).toList();
+    double mb = texts.stream().mapToLong(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum() / 1e6;
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    double[] perSecond = new double[3];
+    for (int round = 0; round < 2; round++) { // the first round warms up
+      for (int kind = 0; kind < 3; kind++) {
+        long t0 = cpu.getCurrentThreadCpuTime();
+        for (String t : texts) {
+          switch (kind) {
+            case 0 -> filter.detect(t);
+            case 1 -> guard.check(t);
+            default -> {
+              GuardStream s = guard.stream(null);
+              for (int at = 0; at < t.length(); at += TOKEN_CHARS) {
+                s.push(t.substring(at, Math.min(t.length(), at + TOKEN_CHARS)));
+              }
+              s.finish();
+            }
+          }
+        }
+        perSecond[kind] = mb / ((cpu.getCurrentThreadCpuTime() - t0) / 1e9);
+      }
+    }
+    System.out.printf("%-22s MB per CPU second: filter %.3f, guard whole %.3f, guard streamed %.3f%n", name,
+        perSecond[0], perSecond[1], perSecond[2]);
   }
 
   private static int at(int[] sorted, double q) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lethe.filter.Label;
 import dev.lethe.filter.Span;
 import dev.lethe.filter.mask.MaskKey;
+import dev.lethe.filter.mask.MaskStyle;
+import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.Maskers;
 import dev.lethe.filter.mask.Redaction;
 import dev.lethe.filter.mask.Replacement;
@@ -47,6 +49,9 @@ import java.util.stream.Stream;
  * the upstream with the configured key, and each choice's answer is guarded, then restored. Streamed answers
  * are guarded as they arrive and sent on as Server-Sent Events.
  *
+ * <p>The request's {@code user} (OpenAI's end-user id, often an e-mail address) goes upstream as its keyed
+ * pseudonym (the hash style under {@code LETHE_MASK_KEY}), stable across requests.
+ *
  * <p>The vault lives only for the request, in memory, under a key made at random when the gateway starts: it
  * is never sealed, stored or sent.
  */
@@ -58,6 +63,7 @@ final class ChatCompletions {
   private final GatewayAudit audit;
   private final BiFunction<Call, String, Guard> guards;
   private final ReversibleMasker vaults;
+  private final Masker pseudonyms = Maskers.create(MaskStyle.HASH, null);
 
   ChatCompletions(GatewayConfig config, HttpClient http, GatewayAudit audit, BiFunction<Call, String, Guard> guards) {
     this.config = config;
@@ -113,6 +119,12 @@ final class ChatCompletions {
         return refuse(call, body, stream, guard.policy().refusal());
       }
       Vault vault = maskMessages(messages, guard, outcome);
+      if (body.path("user").isTextual() && !body.get("user").textValue().isEmpty()) {
+        // OpenAI's end-user id is often an e-mail address: the model's provider gets a keyed pseudonym of it
+        String user = body.get("user").textValue();
+        body.put("user", pseudonyms.mask(user, List.of(Span.of(Label.PRIVATE_PERSON, 0, user.length(), 1, "gateway")))
+            .text());
+      }
       HttpRequest request = upstreamRequest(body, stream);
       int n = body.path("n").canConvertToInt() ? Math.max(1, body.get("n").asInt()) : 1;
       return stream ? streamed(call, request, guard, vault, outcome, n) : whole(request, guard, vault, outcome);
@@ -371,7 +383,7 @@ final class ChatCompletions {
           }
         }
         sse.data("[DONE]");
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | RuntimeException e) {
         // the upstream broke off or sent garbage, or the caller left: tell the caller if it is still there
         try {
           sse.data(json.writeValueAsString(json.createObjectNode().set("error", json.createObjectNode()

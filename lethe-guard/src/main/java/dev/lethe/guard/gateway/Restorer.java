@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class Restorer {
   /** What a placeholder may look like before its closing {@code >}. */
-  private static final Pattern PLACEHOLDER_START = Pattern.compile("<[A-Z_]{0,15}\\d{0,6}");
+  private static final Pattern PLACEHOLDER_START = Pattern.compile("<[A-Z_]{0,17}\\d{0,6}");
   private static final int LONGEST = 24; // "<PRIVATE_ADDRESS_123456>"
 
   private final ReversibleMasker masker;

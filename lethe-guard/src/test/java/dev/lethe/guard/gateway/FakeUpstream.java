@@ -21,6 +21,12 @@ import java.util.function.Function;
  */
 public final class FakeUpstream implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes wait for a delayed ACK (~40 ms),
+    // which would swamp what the latency benchmark measures. Read once, when the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private volatile Function<JsonNode, String> reply;

@@ -136,6 +136,16 @@ class GatewayTest {
   }
 
   @Test
+  void theEndUserIdGoesUpstreamAsAStableKeyedPseudonym() throws Exception {
+    ObjectNode body = (ObjectNode) JSON.readTree(chat("Hello there.", false));
+    body.put("user", "ana.ruiz@gmail.com");
+    answer(post("/v1/chat/completions", null, INGEST, JSON.writeValueAsString(body)));
+    String first = upstream.lastRequest().get("user").asText();
+    answer(post("/v1/chat/completions", null, INGEST, JSON.writeValueAsString(body)));
+    assertThat(first).matches("<PRIVATE_PERSON:[0-9a-f]{12}>").isEqualTo(upstream.lastRequest().get("user").asText());
+  }
+
+  @Test
   void aPersonKeepsOnePlaceholderAcrossTheMessages() throws Exception {
     ObjectNode body = JSON.createObjectNode().put("model", "m");
     ObjectNode parts = JSON.createObjectNode().put("role", "user");
