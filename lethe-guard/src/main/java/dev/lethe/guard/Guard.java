@@ -78,10 +78,6 @@ public final class Guard {
     return policy;
   }
 
-  public Suppressions suppressions() {
-    return suppressions;
-  }
-
   /** This guard with another suppression list (the list grows as requests complete); the rest is shared. */
   public Guard withSuppressions(Suppressions list) {
     return new Guard(policy, filter, Objects.requireNonNull(list), masker, requests);

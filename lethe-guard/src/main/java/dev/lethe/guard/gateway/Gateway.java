@@ -141,6 +141,7 @@ public final class Gateway implements AutoCloseable {
     });
     guards = Map.copyOf(next);
     loaded = List.copyOf(strings);
+    LOG.info("suppression list: {} entries in force", list.size());
   }
 
   private void refreshQuietly() {
