@@ -23,11 +23,8 @@ final class GatewayAudit implements AutoCloseable {
     this.out = out;
   }
 
-  /** An audit to {@code file} (appended to), or one that writes nothing when {@code file} is null. */
+  /** An audit to {@code file}, appended to. */
   static GatewayAudit open(Path file) throws IOException {
-    if (file == null) {
-      return new GatewayAudit(null);
-    }
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
@@ -36,9 +33,6 @@ final class GatewayAudit implements AutoCloseable {
   }
 
   void write(Map<String, Object> record) {
-    if (out == null) {
-      return;
-    }
     try {
       byte[] line = (json.writeValueAsString(record) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
       synchronized (this) {
@@ -54,8 +48,6 @@ final class GatewayAudit implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (out != null) {
-      out.close();
-    }
+    out.close();
   }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * The gateway's configuration, read from JSON: the upstream model, the guard policy of each tenant and route,
- * the audit file and extra suppression strings.
+ * the audit file (by default {@value #DEFAULT_AUDIT_FILE} beside the configuration) and extra suppression strings.
  *
  * <pre>{@code
  * {
@@ -56,6 +56,8 @@ public final class GatewayConfig {
   /** The route name of {@code POST /api/v1/guard}. */
   public static final String GUARD = "guard";
   public static final String DEFAULT_TENANT = "default";
+  /** The audit file when the configuration names none, beside the configuration. */
+  public static final String DEFAULT_AUDIT_FILE = "gateway-audit.jsonl";
   private static final List<String> ROUTES = List.of(CHAT, GUARD);
   private static final List<String> POLICY_KEYS = List.of("mode", "operating_point", "labels", "refusal", "mask",
       "refuse_requests");
@@ -125,7 +127,7 @@ public final class GatewayConfig {
       }
     }
     Duration timeout = Duration.ofSeconds(positive(up, "upstream.timeout_seconds", 120));
-    String audit = text(root, "audit_file", false);
+    String audit = Objects.requireNonNullElse(text(root, "audit_file", false), DEFAULT_AUDIT_FILE);
     String region = Objects.requireNonNullElse(text(root, "phone_region", false), "US");
     List<String> suppress = strings(root, "suppress");
     Duration refresh = Duration.ofSeconds(positive(root, "suppression_refresh_seconds", 30));
@@ -149,7 +151,7 @@ public final class GatewayConfig {
       policies.put(t.getKey(), Map.copyOf(byRoute));
     }
     policies.putIfAbsent(DEFAULT_TENANT, Map.of(CHAT, defaults, GUARD, defaults));
-    return new GatewayConfig(url, key, timeout, audit == null ? null : base.resolve(audit), region, suppress, refresh,
+    return new GatewayConfig(url, key, timeout, base.resolve(audit), region, suppress, refresh,
         Map.copyOf(policies));
   }
 
@@ -167,7 +169,7 @@ public final class GatewayConfig {
     return timeout;
   }
 
-  /** Where the audit records go (JSON lines), or null for nowhere. */
+  /** Where the audit records go (JSON lines): {@code audit_file}, by default {@value #DEFAULT_AUDIT_FILE}. */
   public Path auditFile() {
     return auditFile;
   }
