@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ForgetCommand.class,
       VerifyCommand.class,
       DemoCommand.class,
+      GuardCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

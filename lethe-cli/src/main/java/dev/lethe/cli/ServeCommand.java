@@ -1,5 +1,7 @@
 package dev.lethe.cli;
 
+import dev.lethe.guard.gateway.Gateway;
+import dev.lethe.guard.gateway.GatewayConfig;
 import dev.lethe.platform.controls.DataControls;
 import dev.lethe.platform.controls.Secrets;
 import dev.lethe.platform.http.ApiConfig;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,17 +39,29 @@ final class ServeCommand implements Callable<Integer> {
       + " credentials in the URL or LETHE_DB_USER / LETHE_DB_PASSWORD.")
   String dbUrl;
 
+  @Option(names = "--gateway", paramLabel = "CONFIG",
+      description = "Also serve the LLM gateway (/v1/chat/completions) and the guard (/api/v1/guard) configured in this JSON file (docs/guard.md).")
+  Path gateway;
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(workspace);
     Properties tokens = serviceTokens(workspace);
     Database db = Database.open(workspace, dbUrl, Clock.systemUTC());
     DataControls dc = DataControls.builder(db, workspace).build();
+    Gateway gw = gateway == null ? null : Gateway.start(GatewayConfig.read(gateway), dc);
     ApiServer server = ApiServer.start(dc,
-        ApiConfig.of(host, port, tokens.getProperty("admin"), tokens.getProperty("ingest")));
+        ApiConfig.of(host, port, tokens.getProperty("admin"), tokens.getProperty("ingest")), gw == null ? List.of() : gw.routes());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      if (gw != null) {
+        try {
+          gw.close();
+        } catch (IOException e) {
+          System.err.println("lethe serve: closing the gateway audit failed: " + e.getMessage());
+        }
+      }
       dc.close();
       db.close();
       stopped.countDown();
