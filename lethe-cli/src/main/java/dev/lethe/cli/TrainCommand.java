@@ -7,14 +7,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, subcommands = TrainCorporaCommand.class,
     description = {"Train the context tagger (names, addresses, personal dates) and write its model card.",
         "Builds the training set reproducibly from ../shared/data (train split of the dev files, usaddress,",
-        "census name lists) and a synthetic corpus, trains a CRF, calibrates it, chooses the operating",
-        "points, and reports quality on the held-out split of every dev file."})
+        "census name lists), the converted public corpora (--corpora, from `lethe train corpora`) and a",
+        "synthetic corpus, trains a CRF, calibrates it, chooses the operating points, and reports quality on",
+        "the held-out split of every dev file and corpus."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--shared", paramLabel = "DIR", description = "The shared data folder (default: $LETHE_SHARED or ../shared).")
   Path shared;
+
+  @Option(names = "--corpora", paramLabel = "DIR",
+      description = "Converted public corpora (docs/corpora.md) to train on as well; none by default.")
+  Path corpora;
 
   @Option(names = "--synthetic", paramLabel = "N", defaultValue = "10000", description = "Synthetic documents (default: ${DEFAULT-VALUE}).")
   int synthetic;
@@ -54,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir.resolve("data"))) {
       throw new IllegalArgumentException("no training data at " + dir.toAbsolutePath() + "/data; pass --shared DIR");
     }
-    TaggerTraining.run(new TaggerTraining.Options(dir, synthetic, seed, epochs, rate, l2, wordDropout, minCount,
+    TaggerTraining.run(new TaggerTraining.Options(dir, corpora, synthetic, seed, epochs, rate, l2, wordDropout, minCount,
         sourceWeights, out, card),
         line -> System.err.println("lethe train: " + line));
     return 0;

@@ -15,12 +15,12 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>File format (gzip): magic {@code LETHECRF}, version, metadata (UTF), tag count, transitions,
  * feature count, feature keys, one weight scale, weights as 16-bit integers, the lexicon tables (first
- * names, last names, dictionary words, famous people, places: hash, bucket), calibration points,
+ * names, last names, dictionary words, famous people, places, word clusters: hash, int value), calibration points,
  * operating point token thresholds.
  */
 public final class CrfModel {
   private static final String MAGIC = "LETHECRF";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int T = Tags.COUNT;
 
   private final String metadata;
@@ -289,7 +289,7 @@ public final class CrfModel {
         throw new IOException("not a Lethe tagger model");
       }
       int version = d.readInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new IOException("tagger model version " + version + " is not supported (expected " + VERSION + ")");
       }
       String meta = readLongString(d);
@@ -312,7 +312,7 @@ public final class CrfModel {
       }
       LongIntMap[] tables = new LongIntMap[Lexicon.TABLES];
       for (int table = 0; table < Lexicon.TABLES; table++) {
-        tables[table] = readTable(d);
+        tables[table] = version == 1 && table == Lexicon.CLUSTER ? new LongIntMap(16) : readTable(d, version);
       }
       Calibration cal = Calibration.read(d);
       float[] bias = {d.readFloat(), d.readFloat(), d.readFloat()};
@@ -325,15 +325,15 @@ public final class CrfModel {
     d.writeInt(keys.length);
     for (long k : keys) {
       d.writeLong(k);
-      d.writeByte(table.get(k, 0));
+      d.writeInt(table.get(k, 0));
     }
   }
 
-  private static LongIntMap readTable(DataInputStream d) throws IOException {
+  private static LongIntMap readTable(DataInputStream d, int version) throws IOException {
     int n = d.readInt();
     LongIntMap m = new LongIntMap(n);
     for (int i = 0; i < n; i++) {
-      m.put(d.readLong(), d.readByte());
+      m.put(d.readLong(), version == 1 ? d.readByte() : d.readInt());
     }
     return m;
   }

@@ -15,7 +15,8 @@ final class ModelCard {
 
   static String render(TaggerTraining.Options o, CrfModel model, long bytes, double minutes, long tokens,
       Map<String, Long> bySource, int calibrationDocs, Map<String, EvalReport> heldout,
-      Map<String, Map<OperatingPoint, EvalReport>> perPoint, List<double[]> reliability) {
+      Map<String, Map<OperatingPoint, EvalReport>> perPoint, Map<String, EvalReport> corpusHeldout,
+      CorpusFiles corpora, List<double[]> reliability) {
     StringBuilder b = new StringBuilder();
     b.append("# Model card: Lethe context tagger\n\n");
     b.append("A linear-chain CRF that tags people's names, postal addresses and personal dates (BIOES tags, ")
@@ -23,14 +24,15 @@ final class ModelCard {
         .append("detectors (e-mail, phone, URL, account numbers, secrets) and the date rules feed it as features. ")
         .append("It runs on a CPU in one thread per document, with no native code and no GPU.\n\n");
     b.append("This file is written by `lethe train`; do not edit it by hand.\n\n");
-    b.append("## Retrain\n\n```\n./lethe train\n```\n\nwith its defaults: ").append(o.synthetic())
+    b.append("## Retrain\n\n```\n./lethe train corpora   # converts the fetched public corpora into ../corpora\n")
+        .append("./lethe train --corpora ../corpora\n```\n\nwith its defaults: ").append(o.synthetic())
         .append(" synthetic documents, seed ").append(o.seed()).append(", ").append(o.epochs()).append(" epochs, L2 ")
         .append(o.l2()).append(", word dropout ").append(o.wordDropout()).append(".\n\n");
     b.append("Reads `../shared/data` (or `--shared DIR`), writes `lethe-filter/src/main/resources/dev/lethe/filter/")
         .append("tagger/model.bin` and this card. Same data and seed give the same model.\n\n");
     b.append("## Training data\n\n| source | documents | annotates |\n|---|---:|---|\n");
     bySource.forEach((src, n) -> b.append("| ").append(src).append(" | ").append(n).append(" | ")
-        .append(TaggerTraining.ANNOTATES.get(src)).append(" |\n"));
+        .append(TaggerTraining.ANNOTATES.getOrDefault(src, CorpusFiles.ANNOTATES)).append(" |\n"));
     b.append(String.format(Locale.ROOT, "%n%,d tokens. Development files contribute only their `train` split ", tokens))
         .append("(`DevSplit`: CRC-32 of the id; divisible by 5 = held out, 3 mod 10 = calibration). ")
         .append(calibrationDocs).append(" calibration documents fit the confidence calibration and choose the ")
@@ -57,6 +59,26 @@ final class ModelCard {
         .append(prf(r.exactByLabel().get("private_address"))).append(" | ")
         .append(prf(r.exactByLabel().get("private_date"))).append(" | ")
         .append(String.format(Locale.ROOT, "%.3f | %.4f | %.4f |%n", r.exact().f1(), r.leak(), r.overmask())));
+    if (corpora != null) {
+      b.append("\n## Public corpora (held-out part, people only, `balanced`)\n\nConverted by `lethe train corpora` ")
+          .append("from bare git snapshots (docs/corpora.md); never committed. Each corpus's own test split (else ")
+          .append("CRC-32 of the id divisible by 5) is held out; people only because that is what the corpora mark ")
+          .append("(their places and organisations are ignore regions). Reproduce with `./lethe eval ")
+          .append("../corpora/CORPUS/heldout.jsonl --labels private_person`.\n\n")
+          .append("| corpus | genre | lang | docs | person P / R / F1 | leak | overmask | repo @ commit | licence |\n")
+          .append("|---|---|---|---:|---|---:|---:|---|---|\n");
+      for (CorpusFiles.File f : corpora.heldout()) {
+        EvalReport r = corpusHeldout.get(f.corpus());
+        if (r == null) {
+          continue;
+        }
+        b.append("| ").append(f.corpus()).append(" | ").append(f.genre()).append(" | ").append(f.lang()).append(" | ")
+            .append(r.docs()).append(" | ").append(prf(r.exactByLabel().get("private_person")))
+            .append(String.format(Locale.ROOT, " | %.4f | %.4f | ", r.leak(), r.overmask()))
+            .append(f.repo()).append(" @ ").append(f.commit(), 0, Math.min(12, f.commit().length())).append(" | ")
+            .append(f.licence()).append(" |\n");
+      }
+    }
     b.append("\n## Operating points\n\nEach point is a token threshold (the probability a token needs of being ")
         .append("inside a label to be part of a span; chosen on the calibration split: ")
         .append(String.format(Locale.ROOT, "recall %.2f, balanced %.2f, precision %.2f",
