@@ -66,6 +66,19 @@ public final class Lexicon {
     return out;
   }
 
+  /**
+   * Whether tokens {@code [first, end)} name a public figure: exactly a famous full name ("Serena Williams"),
+   * or one capitalised word of such names ("Gandhi", "Einstein") at least four letters long.
+   */
+  boolean namesPublicFigure(Tokens t, int first, int end) {
+    if (end - first == 1) {
+      int len = t.end(first) - t.start(first);
+      return len >= 4 && Character.isUpperCase(t.text().charAt(t.start(first)))
+          && tables[FAMOUS].get(Hash.lower(t.text(), t.start(first), t.end(first)), 0) == 1;
+    }
+    return famousPhraseEnd(t, first, end) == end;
+  }
+
   /** The end of the longest famous full name of two to four words starting at token {@code i} within {@code limit}, or -1. */
   int famousPhraseEnd(Tokens t, int i, int limit) {
     long h = Features.PHRASE_SEED;

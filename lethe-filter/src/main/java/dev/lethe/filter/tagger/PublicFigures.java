@@ -1,16 +1,21 @@
 package dev.lethe.filter.tagger;
 
 /**
- * Whether a person named in full as a public figure ("Abraham Lincoln", "Serena Williams") is spoken of in
- * a public role. A list hit alone decides nothing: "I met John Smith yesterday" is about a private person
- * whatever the encyclopedia says about another John Smith. The name counts as a public figure's only when
- * its sentence has a public-role word ("President", "CEO", "won the title", "album") within
- * {@value #WINDOW} tokens and no private cue (first person, "met", "my neighbour", a greeting); the word
- * lists are the {@code public_role} and {@code private_cue} classes of {@code words.txt}.
+ * Whether a person named as a public figure ("Abraham Lincoln", "Serena Williams", or "Gandhi" alone) is
+ * spoken of in a public role. A list hit alone decides nothing: "I met John Smith yesterday" is about a
+ * private person whatever the encyclopedia says about another John Smith. The name counts as a public
+ * figure's only when its sentence has a public-role word ("President", "CEO", "won the title", "album")
+ * within {@value #WINDOW} tokens and no private cue ("met", "my neighbour", "called me", a greeting) right
+ * next to it ({@value #NEAR} tokens before, or after); the word lists are the {@code public_role} and
+ * {@code private_cue} classes of {@code words.txt}. The private cue is looked for next to the name because
+ * a sentence may speak of a private and a public person at once ("My friend Keisha swears Serena Williams
+ * has more titles").
  */
 final class PublicFigures {
   /** Tokens looked at on each side of the name, within its sentence and line. */
   static final int WINDOW = 12;
+  /** Tokens on each side of the name where a private cue ties it to the writer. */
+  static final int NEAR = 3;
 
   private static final int PUBLIC = 1 << Lexicon.CLASSES.indexOf("public_role");
   private static final int PRIVATE = 1 << Lexicon.CLASSES.indexOf("private_cue");
@@ -20,19 +25,24 @@ final class PublicFigures {
   /** Whether the name at tokens {@code [first, end)} of {@code t} is a public figure in a public role. */
   static boolean inPublicRole(Tokens t, int first, int end, Lexicon lex) {
     int cues = 0;
+    boolean privateCue = false;
     for (int k = first - 1; k >= 0 && k >= first - WINDOW; k--) {
       if (t.newlineBefore(k + 1) || endsSentence(t, k)) {
         break;
       }
-      cues |= classes(t, k, lex);
+      int c = classes(t, k, lex);
+      cues |= c;
+      privateCue |= first - k <= NEAR && (c & PRIVATE) != 0;
     }
     for (int k = end; k < t.size() && k < end + WINDOW; k++) {
       if (t.newlineBefore(k) || endsSentence(t, k)) {
         break;
       }
-      cues |= classes(t, k, lex);
+      int c = classes(t, k, lex);
+      cues |= c;
+      privateCue |= k - end < NEAR && (c & PRIVATE) != 0;
     }
-    return (cues & PUBLIC) != 0 && (cues & PRIVATE) == 0;
+    return (cues & PUBLIC) != 0 && !privateCue;
   }
 
   private static int classes(Tokens t, int k, Lexicon lex) {

@@ -15,6 +15,8 @@ class PublicFiguresTest {
       "Explorer John Smith founded the colony in 1607.|true",
       "The former president John Smith gave a speech.|true",
       "My neighbour, the actor John Smith, waved.|false",
+      "My friend Keisha swears the president John Smith has more titles.|true",
+      "At the award show I met John Smith backstage.|false",
       "John Smith was there.|false",
       "He won the title. John Smith was there.|false"})
   void aListedNameIsPublicOnlyInAPublicRoleSentence(String text, boolean expected) {

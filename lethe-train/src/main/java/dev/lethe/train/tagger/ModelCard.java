@@ -45,8 +45,19 @@ final class ModelCard {
         .append("name cues such as \"Dear\" or \"my name is\", street types, unit words, regions, countries, months, ")
         .append("weekdays, date cues, organisation words) in English, German, French, Spanish, Italian, Portuguese ")
         .append("and Dutch; first- and last-name frequency buckets (1990 US Census lists and Datafaker's names of ")
-        .append("40+ locales, stored in the model as hashes); line layout (line breaks, `key: value` lines, CSV ")
-        .append("columns by header); and the spans of the structured detectors and date rules.\n\n");
+        .append("40+ locales, and with `--corpora` the popular names of many countries, stored in the model as ")
+        .append("hashes); Brown word clusters learnt in the project from unlabelled text (docs/clusters.md; path ")
+        .append("prefixes of 4, 8, 12 and 20 bits of the token, 8 bits of its neighbours); line layout (line breaks); ")
+        .append("field keys (`key: value` lines, JSON and YAML pairs, logfmt, CSV columns by header) and their kind ")
+        .append("(a person's name, an address part, a birth date, another date: `first_name`, `Nachname` and ")
+        .append("`emergencyContactName` alike); and the spans of the structured detectors and date rules. Chat-like ")
+        .append("training documents also appear lower-cased (one in ").append(TaggerTraining.LOWER_CASE_EVERY)
+        .append(") so that names typed in lower case are found from context.\n\n")
+        .append("After decoding, a name tagged confidently anywhere in a text is tagged wherever else its words occur ")
+        .append("capitalised in that text (`NameEchoes`: \"Marc Pearl ... Pearl said\"). A full name on the model's ")
+        .append("public-figure list is capped below the `balanced` threshold only when its sentence has a public-role ")
+        .append("word (president, CEO, album, ...) and no private cue (first person, met, my neighbour, a greeting): ")
+        .append("a list hit alone decides nothing (`PublicFigures`).\n\n");
     b.append(String.format(Locale.ROOT, "%,d features with weights (16-bit), model file %.1f MB, trained in %.1f minutes ",
         model.features(), bytes / 1e6, minutes)).append("(").append(o.epochs()).append(" epochs of AdaGrad, L2 ")
         .append(o.l2()).append(").\n\n");
@@ -115,7 +126,8 @@ final class ModelCard {
           n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) right / n)));
     }
     b.append("\n## Limits\n\nTrained mostly on English; other languages rely on the multilingual word classes, shapes ")
-        .append("and name lists. Public figures are tagged like anyone else (the data marks them as ignore regions). ")
+        .append("and name lists. The public corpora mark every person, public or not, so their held-out numbers count ")
+        .append("public figures as people. ")
         .append("Spans cross no line break in a single-line layout unless the training data showed such addresses.\n");
     return b.toString();
   }

@@ -30,15 +30,17 @@ final class NameLists {
 
   /**
    * The lexicon tables: census and Datafaker names, WordNet's famous people and places, the popular names
-   * of many countries when {@code corpora} (the converted corpora folder) has them, and the project's Brown
+   * of many countries and the people named in the corpora's news and encyclopedia articles (public figures,
+   * by what those genres write about) when {@code corpora} is given, and the project's Brown
    * word clusters.
    */
-  static Lexicon build(Path lexiconDir, Path gum, Path corpora, long seed) throws IOException {
+  static Lexicon build(Path lexiconDir, Path gum, CorpusFiles corpora, long seed) throws IOException {
     Lexicon.Builder b = Lexicon.builder();
     Clusters.load().forEach(b::cluster);
     if (corpora != null) {
-      popular(corpora.resolve("names/popular-forenames.tsv"), b, true);
-      popular(corpora.resolve("names/popular-surnames.tsv"), b, false);
+      popular(corpora.dir().resolve("names/popular-forenames.tsv"), b, true);
+      popular(corpora.dir().resolve("names/popular-surnames.tsv"), b, false);
+      FamousNames.fromCorpora(corpora).forEach(b::famousPerson);
     }
     census(lexiconDir.resolve("census-first-female.tsv"), b, true);
     census(lexiconDir.resolve("census-first-male.tsv"), b, true);

@@ -85,9 +85,9 @@ public final class TaggerTraining {
 
   private Result run() throws IOException {
     long started = System.nanoTime();
-    Lexicon lexicon = NameLists.build(o.shared().resolve("data/lexicon"), o.shared().resolve("data/dev/gum.jsonl"),
-        o.corpora(), o.seed());
     CorpusFiles corpora = o.corpora() == null ? null : CorpusFiles.open(o.corpora());
+    Lexicon lexicon = NameLists.build(o.shared().resolve("data/lexicon"), o.shared().resolve("data/dev/gum.jsonl"),
+        corpora, o.seed());
     List<TrainingDoc> docs = load(corpora);
     List<TrainingDoc> train = docs.stream().filter(d -> d.split() == DevSplit.TRAIN).toList();
     List<TrainingDoc> calibration = docs.stream().filter(d -> d.split() == DevSplit.CALIBRATION).toList();
@@ -115,7 +115,7 @@ public final class TaggerTraining {
       }
       identities.add(id);
       offsets.add(off);
-      masks.add(Annotation.masks(d.doc(), t, d.annotated(), lexicon));
+      masks.add(Annotation.masks(d.doc(), t, d.annotated(), lexicon, !ANNOTATES.containsKey(d.source())));
       for (long x : h) {
         counts.merge(x, 1, Integer::sum);
       }
