@@ -12,7 +12,7 @@ import java.util.List;
  * URLs and connection strings, and values assigned to or said of a secret key, in configuration, code,
  * command lines, HTTP headers and sentences. Each span carries a {@link Span#subtype() subtype} such as
  * {@code aws_access_key}, {@code github_pat}, {@code jwt}, {@code private_key}, {@code
- * connection_string_password} or {@code password}.
+ * connection_string_password}, {@code password} or {@code seed_phrase} (BIP-39 mnemonics, {@link SeedPhrases}).
  *
  * <p>Only the secret is the span: the value and not its key ({@code password=[hunter2]}), the password and
  * not the rest of the URL ({@code postgres://app:[s3cret]@db/x}), quotes outside. A token that is the whole
@@ -63,6 +63,7 @@ public final class SecretDetector implements Detector {
     Scan scan = new Scan(text, anchors);
     keywords.scan(text, 0, text.length(), scan);
     Assignments.scanNonLatin(scan);
+    SeedPhrases.find(scan);
     List<Span> found = scan.spans();
     if (!found.isEmpty()) {
       out.addAll(found);
