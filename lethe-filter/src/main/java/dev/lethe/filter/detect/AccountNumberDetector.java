@@ -520,14 +520,8 @@ public final class AccountNumberDetector implements Detector {
       if (!keys.near(start, 48)) {
         continue; // no key word before it: not an id we can name
       }
-      String value = text.substring(start, end);
-      int digits = Context.digitsOf(text, start, end).length();
-      boolean numeric = digits == value.replaceAll("[ ./-]", "").length();
-      if (numeric ? digits < 5 : digits < 2 || value.length() < 6 && digits < 3) {
-        continue; // "account 12", "1.8M rows": too short to identify anyone
-      }
-      if (UUID.matcher(value).matches() || HEX.matcher(value).matches()) {
-        continue; // UUIDs and hashes are machine identifiers
+      if (!isIdShaped(text, start, end)) {
+        continue;
       }
       String subtype = keys.subtypeBefore(start, 48);
       if (subtype == null || subtype.equals("card") || subtype.equals("routing")) {
@@ -547,6 +541,21 @@ public final class AccountNumberDetector implements Detector {
         at = m.end();
       }
     }
+  }
+
+  /**
+   * Whether {@code text[start, end)} can be an id that identifies someone: five digits or more, or letters
+   * with at least two digits in six chars or more ("account 12" and "1.8M rows" are too short); not a
+   * UUID or a hash, which are machine identifiers.
+   */
+  static boolean isIdShaped(String text, int start, int end) {
+    String value = text.substring(start, end);
+    int digits = Context.digitsOf(text, start, end).length();
+    boolean numeric = digits == value.replaceAll("[ ./-]", "").length();
+    if (numeric ? digits < 5 : digits < 2 || value.length() < 6 && digits < 3) {
+      return false;
+    }
+    return !UUID.matcher(value).matches() && !HEX.matcher(value).matches();
   }
 
   private static boolean isIdChar(char c) {

@@ -53,6 +53,26 @@ public final class SecretDetector implements Detector {
     this.anchors = set.anchors();
   }
 
+  /**
+   * Whether a column or field named {@code name} holds secrets ({@code password}, {@code login_password},
+   * {@code api_key}, {@code PIN}, {@code totp}), read as key names are ({@code password_hash} and
+   * {@code timePasswordChanged} hold none). Session ids and weak keys ({@code key}, {@code sig}) do not
+   * count: a column of them is not known to be secret.
+   */
+  public static boolean namesSecret(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("totp") || lower.endsWith("_totp") || lower.equals("otpauth") || lower.equals("otp")) {
+      return true; // one-time password seeds of password-manager exports
+    }
+    KeyNames.Kind kind = KeyNames.classify(name, 0, name.length());
+    return kind != null && kind != KeyNames.Kind.WEAK && kind != KeyNames.Kind.SESSION;
+  }
+
+  /** Whether {@code text[start, end)} is a documentation placeholder or an empty value ({@code changeme}, {@code ****}). */
+  public static boolean isPlaceholder(CharSequence text, int start, int end) {
+    return Values.isPlaceholder(text, start, end);
+  }
+
   @Override
   public String name() {
     return NAME;
