@@ -77,8 +77,11 @@ public final class DateDetector implements Detector {
       "(?:3[01]|[12]\\d|[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:century|centuries|anniversary|place|floor|time|edition|birthday|amendment|grade|percentile))",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])(?![\\p{L}\\p{N}/.-])");
-  /** German and Dutch day and month with their dots and no year: "am 14.03." */
-  private static final Pattern DOTTED_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])\\.(0?[1-9]|1[0-2])\\.(?![\\p{L}\\p{N}/-]|\\.\\d)");
+  /**
+   * German and Dutch day and month with their dots and no year: "am 14.03."; the closing dot stays outside the
+   * span, as the tagger ends every span before a full stop that follows a number.
+   */
+  private static final Pattern DOTTED_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])\\.(0?[1-9]|1[0-2])(?=\\.(?![\\p{L}\\p{N}/-]))");
   /** Words after which a date-shaped number is something else: a card expiry, a rating or a score. */
   private static final String[] NOT_DATE_KEYS = {"exp", "exp.", "expiry", "expires", "expiration", "expiration date",
       "valid thru", "valid through", "good thru", "good through", "mm/yy", "cvv", "gültig bis", "ablaufdatum",
