@@ -90,6 +90,14 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--max-pii-spans", paramLabel = "N", description = "Drop documents with more than N masked spans (Dolma: 5).")
   Integer maxPiiSpans;
 
+  @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+      description = "Longest JSONL line or WARC/WET body read; a longer record is excluded as unreadable (default: config, else 8388608).")
+  Integer maxRecordBytes;
+
+  @Option(names = "--max-json-depth", paramLabel = "N",
+      description = "Deepest nesting of a JSONL line; a deeper one is excluded as unreadable (default: config, else 64).")
+  Integer maxJsonDepth;
+
   @Option(names = "--canaries", paramLabel = "N", defaultValue = "0",
       description = "Plant N canaries per source kind in ineligible records and N in PII positions of eligible ones.")
   int canaries;
@@ -113,6 +121,7 @@ final class BuildCommand implements Callable<Integer> {
     if (maxPiiSpans != null) {
       cfg = cfg.withMaxPiiSpans(maxPiiSpans);
     }
+    cfg = cfg.withReadLimits(maxRecordBytes, maxJsonDepth);
     warnMaskKey(cfg, err);
     Progress bar = new Progress(err, progress != null ? progress : System.console() != null);
     Database db = store.given() ? store.open() : null;

@@ -19,6 +19,7 @@ import dev.lethe.pipeline.sink.Snapshot;
 import dev.lethe.pipeline.source.Digests;
 import dev.lethe.pipeline.source.Inputs;
 import dev.lethe.pipeline.source.PartnerSource;
+import dev.lethe.pipeline.source.ReadLimits;
 import dev.lethe.pipeline.source.RecordSource;
 import dev.lethe.pipeline.source.StoreSource;
 import dev.lethe.pipeline.source.WarcSource;
@@ -81,15 +82,17 @@ public final class SnapshotBuilder {
         }
         sources.add(new StoreSource(view, req.pseudonyms(), req.storeName()));
       }
+      ReadLimits limits = cfg.readLimits();
       for (Path w : req.web()) {
         for (Path f : Inputs.files(w, ".jsonl", ".jsonl.gz", ".jsonl.zst", ".warc", ".warc.gz", ".wet", ".wet.gz")) {
           String n = f.getFileName().toString();
-          sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms()) : new WarcSource(f, req.pseudonyms()));
+          sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms(), limits)
+              : new WarcSource(f, req.pseudonyms(), limits));
         }
       }
       for (Path p : req.partner()) {
         for (Path f : Inputs.files(p, ".jsonl", ".jsonl.gz", ".jsonl.zst")) {
-          sources.add(new PartnerSource(f, req.pseudonyms()));
+          sources.add(new PartnerSource(f, req.pseudonyms(), limits));
         }
       }
       List<Path> crawlDirs = req.web().stream().map(w -> Files.isDirectory(w) ? w : w.toAbsolutePath().getParent()).toList();

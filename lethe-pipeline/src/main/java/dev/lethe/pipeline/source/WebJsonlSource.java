@@ -5,10 +5,8 @@ import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.SourceRecord;
 import dev.lethe.pipeline.WebPage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,17 +26,19 @@ import java.util.function.Consumer;
 public final class WebJsonlSource implements RecordSource {
   private final Path file;
   private final Pseudonyms pseudonyms;
+  private final ReadLimits limits;
 
-  public WebJsonlSource(Path file, Pseudonyms pseudonyms) {
+  public WebJsonlSource(Path file, Pseudonyms pseudonyms, ReadLimits limits) {
     this.file = file;
     this.pseudonyms = pseudonyms;
+    this.limits = limits;
   }
 
   @Override
-  public InputDigest read(Consumer<SourceRecord> sink) throws IOException {
+  public InputDigest read(Consumer<SourceRecord> sink) {
     String name = file.getFileName().toString();
-    long n = JsonLines.read(file, (line, o, error) -> {
-      String origin = name + ":" + line;
+    long n = JsonLines.read(file, limits, (line, o, error) -> {
+      String origin = JsonLines.origin(name, line);
       String badId = pseudonyms.documentId(SourceKind.WEB, "unreadable:" + origin);
       if (error != null) {
         sink.accept(SourceRecord.unreadable(badId, SourceKind.WEB, origin, error));
@@ -63,7 +63,7 @@ public final class WebJsonlSource implements RecordSource {
       sink.accept(new SourceRecord(id, SourceKind.WEB, origin, text, lang != null ? lang : page.header("content-language"),
           null, page, null, null));
     });
-    return new InputDigest("web", name, Digests.file(file), n, Files.size(file));
+    return new InputDigest("web", name, Inputs.digestOrUnreadable(file), n, Inputs.sizeOrZero(file));
   }
 
   /** An absolute http(s) URL, or null. */
