@@ -21,16 +21,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Build a training snapshot from the eligible conversations and memories of the",
-        "data-controls store, public web pages and partner data: personal information",
-        "masked, with lineage, an exclusion log, a privacy report and a manifest",
-        "(written last). With --parent, propagate deletions instead (= lethe forget)."},
+    description = {"Build a training snapshot from conversations, web pages and partner data.", "",
+        "Reads the eligible conversations and memories of the data-controls store, crawled web pages and partner"
+            + " data; masks personal information; writes shards, lineage, an exclusion log, a privacy report and a"
+            + " manifest (last). With --parent, propagates deletions instead (= lethe forget).",
+        "A record that cannot be read (bad JSON or UTF-8, over --max-record-bytes or --max-json-depth, a truncated"
+            + " or corrupt file, a file that cannot be opened) is excluded as unreadable with its file and line or"
+            + " offset; the rest is built.",
+        "Progress goes to stderr: a bar on a terminal, else a status line every --progress-every seconds."},
     footer = {"", "Examples:",
         "  lethe build --workspace ws --web crawl/ --partner partner/ --out snap/s1",
         "  lethe build --config pipeline.json --workspace ws --out snap/s1 --canaries 3",
         "  lethe build --workspace ws --parent snap/s1 --out snap/s2",
-        "", "Keys: LETHE_PSEUDONYM_KEY (pseudonyms; required when LETHE_MODE=production),",
-        "LETHE_MASK_KEY (hash and surrogate masking). Neither is ever printed."})
+        "", "Keys: LETHE_PSEUDONYM_KEY (pseudonyms; required when LETHE_MODE=production), LETHE_MASK_KEY (hash and"
+            + " surrogate masking). Neither is ever printed."})
 final class BuildCommand implements Callable<Integer> {
 
   /** Where the data-controls store is: a workspace's SQLite file or PostgreSQL. */
