@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         "A record that cannot be read (bad JSON or UTF-8, over --max-record-bytes or --max-json-depth, a truncated"
             + " or corrupt file, a file that cannot be opened) is excluded as unreadable with its file and line or"
             + " offset; the rest is built.",
-        "Progress goes to stderr: a bar on a terminal, else a status line every --progress-every seconds."},
+        "Progress goes to stderr: records, MB of input read, rate and ETA, as a bar on a terminal, else as a status"
+            + " line every --progress-every seconds; --no-progress silences it."},
     footer = {"", "Examples:",
         "  lethe build --workspace ws --web crawl/ --partner partner/ --out snap/s1",
         "  lethe build --config pipeline.json --workspace ws --out snap/s1 --canaries 3",
@@ -106,8 +107,13 @@ final class BuildCommand implements Callable<Integer> {
       description = "Plant N canaries per source kind in ineligible records and N in PII positions of eligible ones.")
   int canaries;
 
-  @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
+  @Option(names = "--progress", negatable = true,
+      description = "Progress bar on stderr (--no-progress: none; default: a bar when stderr is a terminal, else a status line every --progress-every seconds).")
   Boolean progress;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Seconds between status lines when stderr is not a terminal (default: ${DEFAULT-VALUE}).")
+  int progressEvery;
 
   @Override
   public Integer call() throws Exception {
@@ -127,7 +133,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     cfg = cfg.withReadLimits(maxRecordBytes, maxJsonDepth);
     warnMaskKey(cfg, err);
-    Progress bar = new Progress(err, progress != null ? progress : System.console() != null);
+    Progress bar = new Progress(err, Progress.mode(progress), progressEvery);
     Database db = store.given() ? store.open() : null;
     try {
       BuildRequest req = new BuildRequest(cfg, pseudonyms, db == null ? null : TrainingSource.of(db),

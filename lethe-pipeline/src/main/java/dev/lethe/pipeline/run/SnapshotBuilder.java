@@ -83,8 +83,10 @@ public final class SnapshotBuilder {
         sources.add(new StoreSource(view, req.pseudonyms(), req.storeName()));
       }
       ReadLimits limits = cfg.readLimits();
+      long inputBytes = 0;
       for (Path w : req.web()) {
         for (Path f : Inputs.files(w, ".jsonl", ".jsonl.gz", ".jsonl.zst", ".warc", ".warc.gz", ".wet", ".wet.gz")) {
+          inputBytes += Inputs.sizeOrZero(f);
           String n = f.getFileName().toString();
           sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms(), limits)
               : new WarcSource(f, req.pseudonyms(), limits));
@@ -92,6 +94,7 @@ public final class SnapshotBuilder {
       }
       for (Path p : req.partner()) {
         for (Path f : Inputs.files(p, ".jsonl", ".jsonl.gz", ".jsonl.zst")) {
+          inputBytes += Inputs.sizeOrZero(f);
           sources.add(new PartnerSource(f, req.pseudonyms(), limits));
         }
       }
@@ -107,6 +110,7 @@ public final class SnapshotBuilder {
       SnapshotSink sink = new SnapshotSink(dir, cfg.shards(), cfg.zstdLevel());
       try {
         long[] done = new long[2];
+        long totalBytes = inputBytes;
         digests = LocalRunner.run(sources, plant, stages, req.threads(), (outcome, input) -> {
           sink.accept(outcome);
           done[0]++;
@@ -115,11 +119,11 @@ public final class SnapshotBuilder {
           }
           done[1] += input.text() == null ? 0 : input.text().length();
           if (req.progress() != null && (done[0] & 63) == 0) {
-            req.progress().update(done[0], done[1]);
+            req.progress().update(done[0], done[1], bytesRead(sources), totalBytes);
           }
         });
         if (req.progress() != null) {
-          req.progress().update(done[0], done[1]);
+          req.progress().update(done[0], done[1], totalBytes, totalBytes);
         }
         CrashPoints.reach("shards-written");
         committed = sink.commit();
@@ -151,6 +155,15 @@ public final class SnapshotBuilder {
         view.close();
       }
     }
+  }
+
+  /** Bytes read so far of every input. */
+  private static long bytesRead(List<RecordSource> sources) {
+    long n = 0;
+    for (RecordSource s : sources) {
+      n += s.bytesRead();
+    }
+    return n;
   }
 
   /** The filter of a configuration: operating point, masking style and the suppression list. */

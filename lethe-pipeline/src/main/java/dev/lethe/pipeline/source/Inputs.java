@@ -3,6 +3,7 @@ package dev.lethe.pipeline.source;
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -53,12 +55,15 @@ public final class Inputs {
     return out;
   }
 
-  /** The file's bytes, decompressed by extension; an empty file is an empty stream whatever its name. */
-  public static InputStream open(Path file) throws IOException {
+  /**
+   * The file's bytes, decompressed by extension; an empty file is an empty stream whatever its name.
+   * {@code read} counts the bytes of the file (compressed) consumed so far, for progress.
+   */
+  public static InputStream open(Path file, AtomicLong read) throws IOException {
     if (Files.size(file) == 0) {
       return InputStream.nullInputStream();
     }
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    InputStream in = new BufferedInputStream(new Counting(Files.newInputStream(file), read), 1 << 16);
     String n = file.getFileName().toString();
     try {
       if (n.endsWith(".gz")) {
@@ -74,6 +79,34 @@ public final class Inputs {
     return in;
   }
 
+  /** Counts the bytes read through it. */
+  private static final class Counting extends FilterInputStream {
+    private final AtomicLong read;
+
+    Counting(InputStream in, AtomicLong read) {
+      super(in);
+      this.read = read;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        read.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        read.addAndGet(n);
+      }
+      return n;
+    }
+  }
+
   /** The digest of the file for the manifest, or {@code unreadable} when its bytes cannot be read. */
   static String digestOrUnreadable(Path file) {
     try {
@@ -84,7 +117,7 @@ public final class Inputs {
   }
 
   /** The file's size, or 0 when it cannot be read. */
-  static long sizeOrZero(Path file) {
+  public static long sizeOrZero(Path file) {
     try {
       return Files.size(file);
     } catch (IOException e) {

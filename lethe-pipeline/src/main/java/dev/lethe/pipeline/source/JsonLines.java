@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.filter.io.Utf8Lines;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a JSONL file line by line (strict UTF-8 per line, each line at most
@@ -25,12 +26,15 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  /** Reads {@code file}; returns the number of records handed on (non-blank lines and read failures). */
-  static long read(Path file, ReadLimits limits, Handler handler) {
+  /**
+   * Reads {@code file}; returns the number of records handed on (non-blank lines and read failures).
+   * {@code read} counts the file's bytes consumed, for progress.
+   */
+  static long read(Path file, ReadLimits limits, AtomicLong read, Handler handler) {
     ObjectMapper mapper = limits.mapper();
     long n = 0;
     long last = 0;
-    try (Utf8Lines lines = new Utf8Lines(Inputs.open(file), limits.maxRecordBytes())) {
+    try (Utf8Lines lines = new Utf8Lines(Inputs.open(file, read), limits.maxRecordBytes())) {
       Utf8Lines.Line line;
       while ((line = lines.next()) != null) {
         last = line.number();

@@ -8,6 +8,7 @@ import dev.lethe.pipeline.SourceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,7 @@ public final class PartnerSource implements RecordSource {
   private final Path file;
   private final Pseudonyms pseudonyms;
   private final ReadLimits limits;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   public PartnerSource(Path file, Pseudonyms pseudonyms, ReadLimits limits) {
     this.file = file;
@@ -33,6 +35,11 @@ public final class PartnerSource implements RecordSource {
     String n = file.getFileName().toString();
     int dot = n.indexOf('.');
     return file.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".meta.json");
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytesRead.get();
   }
 
   @Override
@@ -59,7 +66,7 @@ public final class PartnerSource implements RecordSource {
     String defaultLicence = fileLicence;
     String noLicence = sidecarProblem == null ? null
         : "no licence of its own, and " + meta.getFileName() + " cannot be used: " + sidecarProblem;
-    long n = JsonLines.read(file, limits, (line, o, error) -> {
+    long n = JsonLines.read(file, limits, bytesRead, (line, o, error) -> {
       String origin = JsonLines.origin(name, line);
       if (error != null) {
         sink.accept(SourceRecord.unreadable(pseudonyms.documentId(SourceKind.PARTNER, name + "#line" + line),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,11 +47,17 @@ public final class WarcSource implements RecordSource {
   private final Path file;
   private final Pseudonyms pseudonyms;
   private final ReadLimits limits;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   public WarcSource(Path file, Pseudonyms pseudonyms, ReadLimits limits) {
     this.file = file;
     this.pseudonyms = pseudonyms;
     this.limits = limits;
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytesRead.get();
   }
 
   @Override
@@ -70,27 +77,35 @@ public final class WarcSource implements RecordSource {
 
   private long read(WarcReader reader, String name, Consumer<SourceRecord> sink) {
     long n = 0;
+    String lastOrigin = null;
+    boolean lastUnreadable = false;
     while (true) {
       long offset = reader.position();
       Optional<WarcRecord> next;
       try {
         next = reader.next();
       } catch (IOException | RuntimeException e) {
-        n++;
-        sink.accept(unreadable(name + "@" + offset, "bad WARC record (" + Inputs.problem(e) + "): rest of file skipped"));
+        String origin = name + "@" + offset;
+        if (!(lastUnreadable && origin.equals(lastOrigin))) {  // else the record just reported is the damage
+          n++;
+          sink.accept(unreadable(origin, "bad WARC record (" + Inputs.problem(e) + "): rest of file skipped"));
+        }
         return n;
       }
       if (next.isEmpty()) {
+        bytesRead.set(Inputs.sizeOrZero(file));
         return n;
       }
       WarcRecord rec = next.get();
+      bytesRead.set(reader.position());
       String origin = name + "@" + rec.position();
-      if (rec instanceof WarcResponse resp) {
+      SourceRecord r = rec instanceof WarcResponse resp ? response(resp, origin)
+          : rec instanceof WarcConversion conv ? conversion(conv, origin) : null;
+      if (r != null) {
         n++;
-        sink.accept(response(resp, origin));
-      } else if (rec instanceof WarcConversion conv) {
-        n++;
-        sink.accept(conversion(conv, origin));
+        sink.accept(r);
+        lastOrigin = origin;
+        lastUnreadable = r.unreadable() != null;
       }
     }
   }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,7 @@ public final class WebJsonlSource implements RecordSource {
   private final Path file;
   private final Pseudonyms pseudonyms;
   private final ReadLimits limits;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   public WebJsonlSource(Path file, Pseudonyms pseudonyms, ReadLimits limits) {
     this.file = file;
@@ -35,9 +37,14 @@ public final class WebJsonlSource implements RecordSource {
   }
 
   @Override
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  @Override
   public InputDigest read(Consumer<SourceRecord> sink) {
     String name = file.getFileName().toString();
-    long n = JsonLines.read(file, limits, (line, o, error) -> {
+    long n = JsonLines.read(file, limits, bytesRead, (line, o, error) -> {
       String origin = JsonLines.origin(name, line);
       String badId = pseudonyms.documentId(SourceKind.WEB, "unreadable:" + origin);
       if (error != null) {
