@@ -221,7 +221,7 @@ public final class BadInputs {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static byte[] gzip(byte[] data) throws IOException {
+  public static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(data);
@@ -238,7 +238,7 @@ public final class BadInputs {
     return b;
   }
 
-  static byte[] concat(byte[]... parts) {
+  public static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
       out.writeBytes(p);
@@ -254,14 +254,20 @@ public final class BadInputs {
   }
 
   /** A WARC/1.0 response record holding an HTTP/1.1 200 response with this body. */
-  static byte[] warcRecord(String url, String contentType, String contentEncoding, byte[] body) {
+  public static byte[] warcRecord(String url, String contentType, String contentEncoding, byte[] body) {
     byte[] http = concat(("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n"
         + (contentEncoding == null ? "" : "Content-Encoding: " + contentEncoding + "\r\n")
         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
-    byte[] head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + url + "\r\nWARC-Date: 2025-05-01T10:00:00Z\r\n"
-        + "WARC-Record-ID: <urn:uuid:" + java.util.UUID.nameUUIDFromBytes(url.getBytes(StandardCharsets.UTF_8)) + ">\r\n"
-        + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + http.length + "\r\n\r\n")
+    return warcRecord("response", url, "application/http; msgtype=response", "", http);
+  }
+
+  /** A WARC/1.0 record of any type; {@code extraFields} are further header lines, each ending in CRLF. */
+  public static byte[] warcRecord(String type, String url, String contentType, String extraFields, byte[] block) {
+    byte[] head = ("WARC/1.0\r\nWARC-Type: " + type + "\r\n" + (url == null ? "" : "WARC-Target-URI: " + url + "\r\n")
+        + "WARC-Date: 2025-05-01T10:00:00Z\r\n"
+        + "WARC-Record-ID: <urn:uuid:" + java.util.UUID.nameUUIDFromBytes((type + url).getBytes(StandardCharsets.UTF_8)) + ">\r\n"
+        + extraFields + "Content-Type: " + contentType + "\r\nContent-Length: " + block.length + "\r\n\r\n")
         .getBytes(StandardCharsets.ISO_8859_1);
-    return concat(head, http, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    return concat(head, block, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
   }
 }
