@@ -83,6 +83,27 @@ class SourcesTest {
     assertThat(qa).extracting(SourceRecord::subject).containsOnlyNulls();
   }
 
+  @Test
+  void aLineUnderARaisedLimitIsReadWhateverJacksonsDefaultStringLimit() throws Exception {
+    Path f = tmp.resolve("big.jsonl");
+    String text = "z".repeat(21_000_000);  // over Jackson's default 20,000,000-char string limit
+    Files.writeString(f, "{\"url\": \"https://a.example.org/big\", \"text\": \"" + text + "\"}\n");
+    List<SourceRecord> recs = read(new WebJsonlSource(f, Fixtures.KEY, new ReadLimits(32 << 20, 64)));
+    assertThat(recs).hasSize(1);
+    assertThat(recs.get(0).unreadable()).isNull();
+    assertThat(recs.get(0).text()).hasSize(21_000_000);
+  }
+
+  @Test
+  void aCrawlPathThatIsASymlinkLoopIsAClearError() throws Exception {
+    Path loop = tmp.resolve("loop");
+    Files.createSymbolicLink(loop, loop);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Inputs.files(loop, ".jsonl"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("input is a broken link or a symlink loop: " + loop);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Inputs.files(tmp.resolve("absent"), ".jsonl"))
+        .hasMessage("input not found: " + tmp.resolve("absent"));
+  }
+
   private static List<SourceRecord> read(RecordSource s) throws Exception {
     List<SourceRecord> out = new ArrayList<>();
     RecordSource.InputDigest d = s.read(out::add);
