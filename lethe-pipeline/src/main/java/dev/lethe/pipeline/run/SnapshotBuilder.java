@@ -19,6 +19,7 @@ import dev.lethe.pipeline.sink.Snapshot;
 import dev.lethe.pipeline.source.Digests;
 import dev.lethe.pipeline.source.Inputs;
 import dev.lethe.pipeline.source.PartnerSource;
+import dev.lethe.pipeline.source.ReadLimits;
 import dev.lethe.pipeline.source.RecordSource;
 import dev.lethe.pipeline.source.StoreSource;
 import dev.lethe.pipeline.source.WarcSource;
@@ -81,15 +82,20 @@ public final class SnapshotBuilder {
         }
         sources.add(new StoreSource(view, req.pseudonyms(), req.storeName()));
       }
+      ReadLimits limits = cfg.readLimits();
+      long inputBytes = 0;
       for (Path w : req.web()) {
         for (Path f : Inputs.files(w, ".jsonl", ".jsonl.gz", ".jsonl.zst", ".warc", ".warc.gz", ".wet", ".wet.gz")) {
+          inputBytes += Inputs.sizeOrZero(f);
           String n = f.getFileName().toString();
-          sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms()) : new WarcSource(f, req.pseudonyms()));
+          sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms(), limits)
+              : new WarcSource(f, req.pseudonyms(), limits));
         }
       }
       for (Path p : req.partner()) {
         for (Path f : Inputs.files(p, ".jsonl", ".jsonl.gz", ".jsonl.zst")) {
-          sources.add(new PartnerSource(f, req.pseudonyms()));
+          inputBytes += Inputs.sizeOrZero(f);
+          sources.add(new PartnerSource(f, req.pseudonyms(), limits));
         }
       }
       List<Path> crawlDirs = req.web().stream().map(w -> Files.isDirectory(w) ? w : w.toAbsolutePath().getParent()).toList();
@@ -104,6 +110,7 @@ public final class SnapshotBuilder {
       SnapshotSink sink = new SnapshotSink(dir, cfg.shards(), cfg.zstdLevel());
       try {
         long[] done = new long[2];
+        long totalBytes = inputBytes;
         digests = LocalRunner.run(sources, plant, stages, req.threads(), (outcome, input) -> {
           sink.accept(outcome);
           done[0]++;
@@ -112,11 +119,11 @@ public final class SnapshotBuilder {
           }
           done[1] += input.text() == null ? 0 : input.text().length();
           if (req.progress() != null && (done[0] & 63) == 0) {
-            req.progress().update(done[0], done[1]);
+            req.progress().update(done[0], done[1], bytesRead(sources), totalBytes);
           }
         });
         if (req.progress() != null) {
-          req.progress().update(done[0], done[1]);
+          req.progress().update(done[0], done[1], totalBytes, totalBytes);
         }
         CrashPoints.reach("shards-written");
         committed = sink.commit();
@@ -148,6 +155,15 @@ public final class SnapshotBuilder {
         view.close();
       }
     }
+  }
+
+  /** Bytes read so far of every input. */
+  private static long bytesRead(List<RecordSource> sources) {
+    long n = 0;
+    for (RecordSource s : sources) {
+      n += s.bytesRead();
+    }
+    return n;
   }
 
   /** The filter of a configuration: operating point, masking style and the suppression list. */
