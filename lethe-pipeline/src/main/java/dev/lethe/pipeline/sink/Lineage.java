@@ -51,7 +51,7 @@ public final class Lineage implements AutoCloseable {
     documents.add(DocumentLines.lineage(id, shard, line, source, subject));
     if (subject != null) {
       // subject, then the input position (fixed width), so a user's documents stay in input order
-      subjects.add(subject + '\t' + String.format(Locale.ROOT, "%019d", seq++) + '\t' + id);
+      subjects.add(subjectKey(subject, seq++, id));
     }
   }
 
@@ -63,24 +63,53 @@ public final class Lineage implements AutoCloseable {
       files.put(Snapshot.DOCUMENTS, w.commit());
     }
     try (ZstdLines w = new ZstdLines(dir.resolve(Snapshot.SUBJECTS), SUBJECTS_LEVEL)) {
-      String[] current = {null};
-      List<String> docs = new ArrayList<>();
-      subjects.drain(unchecked(l -> {
-        int a = l.indexOf('\t');
-        String subject = l.substring(0, a);
-        if (current[0] != null && !current[0].equals(subject)) {
-          w.append(DocumentLines.subjects(current[0], docs));
-          docs.clear();
-        }
-        current[0] = subject;
-        docs.add(l.substring(l.indexOf('\t', a + 1) + 1));
-      }));
-      if (current[0] != null) {
-        w.append(DocumentLines.subjects(current[0], docs));
-      }
+      SubjectLines lines = new SubjectLines(w);
+      subjects.drain(unchecked(lines::accept));
+      lines.finish();
       files.put(Snapshot.SUBJECTS, w.commit());
     }
     return files;
+  }
+
+  /**
+   * The sort key of one (user, document) pair: subject, the document's input position (fixed width), id. Sorted
+   * keys group each user's documents in input order; {@link SubjectLines} turns them into the subjects file.
+   */
+  public static String subjectKey(String subject, long position, String id) {
+    return subject + '\t' + String.format(Locale.ROOT, "%019d", position) + '\t' + id;
+  }
+
+  /** Writes {@code lineage/subjects.jsonl.zst} lines from {@link #subjectKey} keys taken in sorted order. */
+  public static final class SubjectLines {
+    private final ZstdLines out;
+    private final List<String> docs = new ArrayList<>();
+    private String current;
+
+    public SubjectLines(ZstdLines out) {
+      this.out = out;
+    }
+
+    public void accept(String key) throws IOException {
+      int a = key.indexOf('\t');
+      String subject = key.substring(0, a);
+      if (current != null && !current.equals(subject)) {
+        flush();
+      }
+      current = subject;
+      docs.add(key.substring(key.indexOf('\t', a + 1) + 1));
+    }
+
+    /** Writes the last user's line. */
+    public void finish() throws IOException {
+      if (current != null) {
+        flush();
+      }
+    }
+
+    private void flush() throws IOException {
+      out.append(DocumentLines.subjects(current, docs));
+      docs.clear();
+    }
   }
 
   /** The zstd level of the subjects file, fixed (it is small). */

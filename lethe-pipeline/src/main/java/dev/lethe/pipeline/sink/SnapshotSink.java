@@ -2,6 +2,7 @@ package dev.lethe.pipeline.sink;
 
 import dev.lethe.pipeline.Exclusion;
 import dev.lethe.pipeline.Reason;
+import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.TrainingDocument;
 import dev.lethe.pipeline.stage.PiiStats;
 import dev.lethe.pipeline.stage.Stages;
@@ -50,17 +51,23 @@ public final class SnapshotSink implements AutoCloseable {
     Stages.Kept k = (Stages.Kept) outcome;
     TrainingDocument doc = k.document();
     if (!ids.add(idKey(doc.id()))) {
-      exclude(new Exclusion(doc.id(), doc.source(), "input", Reason.DUPLICATE_ID, "document id already taken"), null);
+      exclude(duplicate(doc.id(), doc.source(), Reason.DUPLICATE_ID), null);
       return;
     }
     if (!texts.add(textKey(k.textKey()))) {
-      exclude(new Exclusion(doc.id(), doc.source(), "input", Reason.DUPLICATE_TEXT, "same normalised text as an earlier document"), null);
+      exclude(duplicate(doc.id(), doc.source(), Reason.DUPLICATE_TEXT), null);
       return;
     }
     int shard = Sharding.shardOf(doc.id(), shardCount);
     long line = shards.get(shard).append(DocumentLines.toLine(doc));
     lineage.add(doc.id(), shard, line, doc.source(), k.subject());
     report.kept(doc.source(), k.stats());
+  }
+
+  /** The exclusion of a duplicate ({@link Reason#DUPLICATE_ID} or {@link Reason#DUPLICATE_TEXT}), whichever runner found it. */
+  public static Exclusion duplicate(String id, SourceKind source, Reason reason) {
+    return new Exclusion(id, source, "input", reason,
+        reason == Reason.DUPLICATE_ID ? "document id already taken" : "same normalised text as an earlier document");
   }
 
   private void exclude(Exclusion e, PiiStats stats) throws IOException {
