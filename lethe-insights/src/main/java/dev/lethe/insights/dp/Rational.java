@@ -41,6 +41,10 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
         : new Rational(unscaled.multiply(BigInteger.TEN.pow(-scale)), BigInteger.ONE);
   }
 
+  public Rational plus(Rational o) {
+    return new Rational(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
+  }
+
   public Rational times(Rational o) {
     return new Rational(num.multiply(o.num), den.multiply(o.den));
   }
