@@ -37,8 +37,8 @@ public final class InsightsReport {
     ObjectNode p = o.putObject("privacy");
     p.put("accounting", "zCDP").put("rho", q.rho().toPlainString()).put("delta", q.delta().toPlainString());
     p.put("mechanism", "discrete Gaussian (exact sampler), partition selection at noisy users >= threshold and exact users >= k");
-    p.put("sigma2_users", m.sigma2Users().toString()).put("sigma_users", round(m.sigmaUsers())).put("ci95_users", m.ci95Users());
-    p.put("sigma2_conversations", m.sigma2Conversations().toString()).put("sigma_conversations", round(m.sigmaConversations()))
+    p.put("sigma2_users", m.sigma2Users().toString()).put("sigma_users", Reports.round(m.sigmaUsers())).put("ci95_users", m.ci95Users());
+    p.put("sigma2_conversations", m.sigma2Conversations().toString()).put("sigma_conversations", Reports.round(m.sigmaConversations()))
         .put("ci95_conversations", m.ci95Conversations());
     p.put("threshold_users", m.threshold());
     PrivacyLedger.Status s = r.ledger();
@@ -48,8 +48,8 @@ public final class InsightsReport {
     for (InsightsResult.Cell c : r.cells()) {
       ObjectNode cell = o.withArray("cells").addObject();
       c.key().forEach(cell.putObject("key")::put);
-      cell.putObject("users").put("value", c.users()).put("sigma", round(m.sigmaUsers())).put("ci95", m.ci95Users());
-      cell.putObject("conversations").put("value", c.conversations()).put("sigma", round(m.sigmaConversations()))
+      cell.putObject("users").put("value", c.users()).put("sigma", Reports.round(m.sigmaUsers())).put("ci95", m.ci95Users());
+      cell.putObject("conversations").put("value", c.conversations()).put("sigma", Reports.round(m.sigmaConversations()))
           .put("ci95", m.ci95Conversations());
     }
     if (r.cells().isEmpty()) {
@@ -62,31 +62,31 @@ public final class InsightsReport {
     GaussianMechanism m = r.mechanism();
     InsightQuery q = r.query();
     String title = "Usage insights by " + q.dimensions().stream().map(Dimension::id).collect(Collectors.joining(" x "));
-    StringBuilder h = new StringBuilder(String.format(Html.HEAD, Html.esc(title)));
-    h.append("<h1>").append(Html.esc(title)).append("</h1>");
-    h.append("<p>Released ").append(Html.esc(r.releasedAt())).append(" under ").append(q.rho().toPlainString())
+    StringBuilder h = new StringBuilder(String.format(Reports.HEAD, Reports.esc(title)));
+    h.append("<h1>").append(Reports.esc(title)).append("</h1>");
+    h.append("<p>Released ").append(Reports.esc(r.releasedAt())).append(" under ").append(q.rho().toPlainString())
         .append("-zCDP (delta ").append(q.delta().toPlainString()).append(" for partition selection). Each user counts in at most ")
         .append(q.maxPartitions()).append(" cells with at most ").append(q.maxRowsPerCell())
         .append(" conversations each; a cell appears only with at least ").append(q.k())
         .append(" distinct users and a noisy user count of at least ").append(m.threshold()).append(".</p>");
-    h.append("<p>Noise: discrete Gaussian, users sigma ").append(round(m.sigmaUsers())).append(" (95%: ±").append(m.ci95Users())
-        .append("), conversations sigma ").append(round(m.sigmaConversations())).append(" (95%: ±").append(m.ci95Conversations())
+    h.append("<p>Noise: discrete Gaussian, users sigma ").append(Reports.round(m.sigmaUsers())).append(" (95%: ±").append(m.ci95Users())
+        .append("), conversations sigma ").append(Reports.round(m.sigmaConversations())).append(" (95%: ±").append(m.ci95Conversations())
         .append("). Budget: ").append(r.ledger().spentRho().toPlainString()).append(" of ")
         .append(r.ledger().budgetRho().toPlainString()).append(" rho spent over ").append(r.ledger().releases()).append(" releases.</p>");
     if (r.cells().isEmpty()) {
       h.append("<p><b>No cell passed the thresholds.</b></p>");
     } else {
-      List<Html.Bar> bars = r.cells().stream()
-          .map(c -> new Html.Bar(String.join(" / ", c.key().values()), c.users(), m.ci95Users())).toList();
-      h.append("<h2>Distinct users</h2>").append(Html.barChart(bars));
-      h.append("<h2>Conversations</h2>").append(Html.barChart(r.cells().stream()
-          .map(c -> new Html.Bar(String.join(" / ", c.key().values()), c.conversations(), m.ci95Conversations())).toList()));
+      List<Reports.Bar> bars = r.cells().stream()
+          .map(c -> new Reports.Bar(String.join(" / ", c.key().values()), c.users(), m.ci95Users())).toList();
+      h.append("<h2>Distinct users</h2>").append(Reports.barChart(bars));
+      h.append("<h2>Conversations</h2>").append(Reports.barChart(r.cells().stream()
+          .map(c -> new Reports.Bar(String.join(" / ", c.key().values()), c.conversations(), m.ci95Conversations())).toList()));
       h.append("<h2>Table</h2><table><tr>");
       q.dimensions().forEach(d -> h.append("<th>").append(d.id()).append("</th>"));
       h.append("<th>users</th><th>conversations</th></tr>");
       for (InsightsResult.Cell c : r.cells()) {
         h.append("<tr>");
-        c.key().values().forEach(v -> h.append("<td>").append(Html.esc(v)).append("</td>"));
+        c.key().values().forEach(v -> h.append("<td>").append(Reports.esc(v)).append("</td>"));
         h.append("<td class=\"n\">").append(c.users()).append(" ± ").append(m.ci95Users()).append("</td><td class=\"n\">")
             .append(c.conversations()).append(" ± ").append(m.ci95Conversations()).append("</td></tr>");
       }
@@ -100,9 +100,5 @@ public final class InsightsReport {
     Files.createDirectories(dir);
     AtomicFiles.write(dir.resolve(JSON_FILE), MAPPER.writeValueAsBytes(json(r)));
     AtomicFiles.write(dir.resolve(HTML_FILE), html(r).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
   }
 }

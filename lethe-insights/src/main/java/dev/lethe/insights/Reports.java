@@ -3,23 +3,23 @@ package dev.lethe.insights;
 import java.util.List;
 import java.util.Locale;
 
-/** Pieces of the self-contained HTML reports: escaping and a horizontal SVG bar chart with error whiskers. */
-final class Html {
-  static final String HEAD = "<!doctype html><html><head><meta charset=\"utf-8\"><title>%s</title><style>"
+/** Pieces shared by the insights and audit reports: HTML escaping, a horizontal SVG bar chart with error whiskers, rounding. */
+public final class Reports {
+  public static final String HEAD = "<!doctype html><html><head><meta charset=\"utf-8\"><title>%s</title><style>"
       + "body{font:14px system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}"
       + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}td.n{text-align:right}"
       + ".bar{fill:#4a7bb7}.err{stroke:#222}.lab{font-size:12px}</style></head><body>";
 
-  private Html() {}
+  private Reports() {}
 
-  static String esc(String s) {
+  public static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   /** One bar per row: label, value and a whisker of +/- {@code err} (0 for none). */
-  record Bar(String label, double value, double err) {}
+  public record Bar(String label, double value, double err) {}
 
-  static String barChart(List<Bar> bars) {
+  public static String barChart(List<Bar> bars) {
     int labelW = 220;
     int plotW = 420;
     int rowH = 18;
@@ -48,6 +48,11 @@ final class Html {
           labelW + w + (b.err() > 0 ? b.err() / max * plotW : 0) + 6, y + 12, esc(fmt(b.value()))));
     }
     return s.append("</svg>").toString();
+  }
+
+  /** Rounded to two decimals for reports. */
+  public static double round(double v) {
+    return Math.round(v * 100) / 100.0;
   }
 
   static String fmt(double v) {
