@@ -30,19 +30,34 @@ class AuditorTest {
     return users.size();
   }
 
+  /**
+   * With phrasings the extractor knows, every planted combination is found and nothing else is flagged. With one
+   * attribute mention in eight phrased in a way it does not know, some planted ones lose the attribute that made
+   * them unique (recall drops), and some background documents are flagged because their profile's other copies
+   * lost an attribute, so fewer than k users visibly share theirs (conservative false alarms).
+   */
   @Test
   void findsThePlantedUniqueCombinationsWithFewFalseAlarms() {
-    List<SyntheticCorpus.Doc> corpus = SyntheticCorpus.generate(11, 60, 30);
+    double[] known = measure(SyntheticCorpus.generate(11, 120, 60, 0), "known phrasings");
+    assertThat(known[0]).isEqualTo(1.0);
+    assertThat(known[1]).isLessThanOrEqualTo(0.005);
+    double[] mixed = measure(SyntheticCorpus.generate(11, 120, 60, 0.125), "1 in 8 mentions phrased unknown");
+    assertThat(mixed[0]).isGreaterThanOrEqualTo(0.8);
+    assertThat(mixed[1]).isLessThanOrEqualTo(0.12);
+  }
+
+  /** Recall of the planted documents and false-alarm rate over the others; prints both. */
+  static double[] measure(List<SyntheticCorpus.Doc> corpus, String what) {
     List<AuditDocument> docs = corpus.stream().map(SyntheticCorpus.Doc::document).toList();
     AuditReport report = Auditor.audit("synthetic", docs::stream, List.of(), List.of(), options(Auditor.Action.DROP));
     Set<String> flagged = report.exclusions().stream().map(AuditReport.Exclusion::id).collect(Collectors.toSet());
-
     int atRisk = 0;
     int found = 0;
     int safe = 0;
     int falseAlarms = 0;
     for (SyntheticCorpus.Doc d : corpus) {
       boolean risky = !d.truth().isEmpty() && trueK(d, corpus) < K;
+      assertThat(risky).as("ground truth of %s", d.document().id()).isEqualTo(d.planted());
       if (risky) {
         atRisk++;
         found += flagged.contains(d.document().id()) ? 1 : 0;
@@ -51,25 +66,22 @@ class AuditorTest {
         falseAlarms += flagged.contains(d.document().id()) ? 1 : 0;
       }
     }
-    long planted = corpus.stream().filter(SyntheticCorpus.Doc::planted).count();
-    long plantedFound = corpus.stream().filter(d -> d.planted() && flagged.contains(d.document().id())).count();
-    System.out.printf("audit on the synthetic corpus: %d documents, %d planted unique combinations, %d flagged of them"
-        + " (recall %.3f); %d documents truly at risk, %d found; %d safe documents, %d false alarms (rate %.4f)%n",
-        corpus.size(), planted, plantedFound, plantedFound / (double) planted, atRisk, found, safe, falseAlarms,
-        falseAlarms / (double) safe);
-    assertThat(atRisk).isEqualTo((int) planted);   // the generator makes exactly the planted ones unique
-    assertThat(plantedFound / (double) planted).isGreaterThanOrEqualTo(0.9);
-    assertThat(falseAlarms / (double) safe).isLessThanOrEqualTo(0.02);
+    double recall = found / (double) atRisk;
+    double falseAlarmRate = falseAlarms / (double) safe;
+    System.out.printf("audit on the synthetic corpus (%s): %d documents, %d planted unique combinations, %d found"
+        + " (recall %.3f); %d other documents, %d flagged (false alarm rate %.4f)%n", what, corpus.size(), atRisk, found, recall,
+        safe, falseAlarms, falseAlarmRate);
     assertThat(report.documentsBelowK()).isEqualTo(flagged.size());
-    // The riskiest documents are planted ones, and the report explains why without values.
+    // The riskiest documents are planted ones, and the report explains why without the values.
     assertThat(report.riskiest().subList(0, 10)).allSatisfy(r -> {
       assertThat(r.id()).startsWith("pl-");
       assertThat(r.reasons()).anySatisfy(w -> assertThat(w).contains("shared by 1 user(s)"));
     });
-    String json = report.json().toString() + report.html();
+    String out = report.json().toString() + report.html() + report.exclusionsJson();
     for (String value : SyntheticCorpus.RARE_CITIES) {
-      assertThat(json).doesNotContainIgnoringCase(value);
+      assertThat(out).doesNotContainIgnoringCase(value);
     }
+    return new double[] {recall, falseAlarmRate};
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * A synthetic corpus with known quasi-identifiers: background users drawn from shared profiles (each profile held
- * by at least {@link #COPIES} users, in varied phrasings, with look-alike distractor sentences), and planted users
+ * by {@link #COPIES} users, in varied phrasings (a share of them unknown to the extractor), with look-alike distractor sentences), and planted users
  * whose combination is unique, some of rare values, some of common values only. The ground truth is the
  * generated attribute map of each document, not what the extractor finds.
  */
@@ -39,7 +39,7 @@ final class SyntheticCorpus {
 
   private SyntheticCorpus() {}
 
-  static List<Doc> generate(long seed, int profiles, int planted) {
+  static List<Doc> generate(long seed, int profiles, int planted, double unknownPhrasing) {
     Random r = new Random(seed);
     List<Doc> docs = new ArrayList<>();
     int user = 0;
@@ -52,14 +52,14 @@ final class SyntheticCorpus {
         profile.put(a, common(a, r));
       }
       for (int c = 0; c < COPIES; c++) {
-        docs.add(doc("bg-" + docs.size(), "u" + user++, profile, r, false));
+        docs.add(doc("bg-" + docs.size(), "u" + user++, profile, r, false, unknownPhrasing));
       }
     }
     for (int i = 0; i < planted; i++) {
       Map<Attribute, String> combo = new EnumMap<>(Attribute.class);
       if (i % 3 == 2) {
         // Common values only, in a combination no profile has: unique although each value is frequent.
-        combo.put(Attribute.AGE, String.valueOf(60 + i));
+        combo.put(Attribute.AGE, String.valueOf(60 + i % 39));
         combo.put(Attribute.CITY, CITIES[i % CITIES.length]);
         combo.put(Attribute.GENDER, GENDERS[i % 2]);
         combo.put(Attribute.JOB_TITLE, JOBS[i % JOBS.length]);
@@ -71,7 +71,7 @@ final class SyntheticCorpus {
         }
         combo.put(Attribute.AGE, String.valueOf(18 + r.nextInt(60)));
       }
-      docs.add(doc("pl-" + i, "p" + i, combo, r, true));
+      docs.add(doc("pl-" + i, "p" + i, combo, r, true, unknownPhrasing));
     }
     Collections.shuffle(docs, r);
     return docs;
@@ -89,9 +89,10 @@ final class SyntheticCorpus {
     return pool[r.nextInt(pool.length)];
   }
 
-  private static Doc doc(String id, String subject, Map<Attribute, String> attrs, Random r, boolean planted) {
+  private static Doc doc(String id, String subject, Map<Attribute, String> attrs, Random r, boolean planted,
+      double unknownPhrasing) {
     List<String> sentences = new ArrayList<>();
-    attrs.forEach((a, v) -> sentences.add(phrase(a, v, r)));
+    attrs.forEach((a, v) -> sentences.add(phrase(a, v, r.nextDouble() < unknownPhrasing ? 3 : r.nextInt(3))));
     for (int i = 0, n = 1 + r.nextInt(3); i < n; i++) {
       sentences.add(FILLER[r.nextInt(FILLER.length)]);
     }
@@ -101,15 +102,45 @@ final class SyntheticCorpus {
     return new Doc(new AuditDocument(id, subject, String.join(" ", sentences)), truth, planted);
   }
 
-  private static String phrase(Attribute a, String v, Random r) {
-    int k = r.nextInt(3);
+  /** Phrasings 0-2 are ones the extractor knows; 3 is one it does not, to measure it on text it was not written for. */
+  private static String phrase(Attribute a, String v, int k) {
     return switch (a) {
-      case AGE -> k == 0 ? "I'm " + v + " and curious." : k == 1 ? "I am " + v + " years old." : "As a " + v + "-year-old, I wonder.";
-      case CITY -> k == 0 ? "I live in " + v + "." : k == 1 ? "I moved to " + v + " last year." : "I'm based in " + v + " now.";
-      case GENDER -> k == 0 ? "I'm a " + v + "." : k == 1 ? "I am a " + v + " in my prime." : "Speaking as a " + v + ", here goes.";
-      case JOB_TITLE -> k == 0 ? "I work as a " + v + "." : k == 1 ? "I'm a " + v + " by trade." : "My job is " + article(v) + v + ".";
-      case EMPLOYER -> k == 0 ? "I work at " + v + "." : k == 1 ? "I work for " + v + " these days." : "I'm employed by " + v + ".";
-      default -> k == 0 ? "I was diagnosed with " + v + "." : k == 1 ? "I have " + v + "." : "I'm living with " + v + ".";
+      case AGE -> switch (k) {
+        case 0 -> "I'm " + v + " and curious.";
+        case 1 -> "I am " + v + " years old.";
+        case 2 -> "As a " + v + "-year-old, I wonder.";
+        default -> v + " y/o here.";
+      };
+      case CITY -> switch (k) {
+        case 0 -> "I live in " + v + ".";
+        case 1 -> "I moved to " + v + " last year.";
+        case 2 -> "I'm based in " + v + " now.";
+        default -> "Greetings from rainy " + v + ".";
+      };
+      case GENDER -> switch (k) {
+        case 0 -> "I'm a " + v + ".";
+        case 1 -> "I am a " + v + " in my prime.";
+        case 2 -> "Speaking as a " + v + ", here goes.";
+        default -> "Being a " + v + " matters here.";
+      };
+      case JOB_TITLE -> switch (k) {
+        case 0 -> "I work as a " + v + ".";
+        case 1 -> "I'm a " + v + " by trade.";
+        case 2 -> "My job is " + article(v) + v + ".";
+        default -> "Twenty years now as " + article(v) + v + ".";
+      };
+      case EMPLOYER -> switch (k) {
+        case 0 -> "I work at " + v + ".";
+        case 1 -> "I work for " + v + " these days.";
+        case 2 -> "I'm employed by " + v + ".";
+        default -> "My badge says " + v + ".";
+      };
+      default -> switch (k) {
+        case 0 -> "I was diagnosed with " + v + ".";
+        case 1 -> "I have " + v + ".";
+        case 2 -> "I'm living with " + v + ".";
+        default -> "Doctors confirmed " + v + " in March.";
+      };
     };
   }
 
