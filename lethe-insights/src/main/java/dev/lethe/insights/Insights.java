@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 public final class Insights {
   /** The dataset name of the store's eligible conversations in the ledger. */
   public static final String CONVERSATIONS = "eligible-conversations";
+  /** The ledger's file in a workspace, shared by {@code lethe insights} and the operator route. */
+  public static final String LEDGER_FILE = "insights-ledger.json";
 
   private final TrainingSource source;
   private final PrivacyLedger ledger;

@@ -75,26 +75,37 @@ public final class PrivacyLedger {
     this.clock = clock;
   }
 
+  /** The budget of a new ledger when none is given: rho 1, delta 1e-6. */
+  public static final BigDecimal DEFAULT_BUDGET_RHO = BigDecimal.ONE;
+  public static final BigDecimal DEFAULT_BUDGET_DELTA = new BigDecimal("1e-6");
+
   /**
-   * Opens the ledger of {@code dataset} in {@code file}, creating it with this budget when absent. An existing
-   * ledger of another dataset or with another budget is refused: budgets are fixed at creation.
+   * Opens the ledger of {@code dataset} in {@code file}, creating it with this budget when absent (null: the
+   * defaults). An existing ledger of another dataset, or with another budget than one given, is refused: budgets
+   * are fixed at creation; null takes the existing one.
    */
   public static PrivacyLedger open(Path file, String dataset, BigDecimal budgetRho, BigDecimal budgetDelta, Clock clock) {
     Objects.requireNonNull(dataset, "dataset");
-    positive("budget rho", budgetRho);
-    positive("budget delta", budgetDelta);
+    if (budgetRho != null) {
+      positive("budget rho", budgetRho);
+    }
+    if (budgetDelta != null) {
+      positive("budget delta", budgetDelta);
+    }
     Path abs = file.toAbsolutePath().normalize();
     PrivacyLedger ledger = new PrivacyLedger(abs, dataset, clock);
     ledger.locked(() -> {
       if (!Files.exists(abs)) {
-        ledger.write(new Status(dataset, budgetRho, budgetDelta, BigDecimal.ZERO, BigDecimal.ZERO, 0), List.of());
+        ledger.write(new Status(dataset, budgetRho == null ? DEFAULT_BUDGET_RHO : budgetRho,
+            budgetDelta == null ? DEFAULT_BUDGET_DELTA : budgetDelta, BigDecimal.ZERO, BigDecimal.ZERO, 0), List.of());
         return null;
       }
       Status s = ledger.read(new ArrayList<>());
-      if (s.budgetRho().compareTo(budgetRho) != 0 || s.budgetDelta().compareTo(budgetDelta) != 0) {
+      if ((budgetRho != null && s.budgetRho().compareTo(budgetRho) != 0)
+          || (budgetDelta != null && s.budgetDelta().compareTo(budgetDelta) != 0)) {
         throw new IllegalStateException(abs + ": the budget of '" + dataset + "' is fixed at rho " + s.budgetRho().toPlainString()
-            + ", delta " + s.budgetDelta().toPlainString() + " since its creation; refusing rho " + budgetRho.toPlainString()
-            + ", delta " + budgetDelta.toPlainString());
+            + ", delta " + s.budgetDelta().toPlainString() + " since its creation; refusing rho " + budgetRho
+            + ", delta " + budgetDelta);
       }
       return null;
     });
