@@ -104,8 +104,8 @@ public final class PrivacyLedger {
       if ((budgetRho != null && s.budgetRho().compareTo(budgetRho) != 0)
           || (budgetDelta != null && s.budgetDelta().compareTo(budgetDelta) != 0)) {
         throw new IllegalStateException(abs + ": the budget of '" + dataset + "' is fixed at rho " + s.budgetRho().toPlainString()
-            + ", delta " + s.budgetDelta().toPlainString() + " since its creation; refusing rho " + budgetRho
-            + ", delta " + budgetDelta);
+            + ", delta " + s.budgetDelta().toPlainString() + " since its creation; refusing"
+            + (budgetRho == null ? "" : " rho " + budgetRho.toPlainString()) + (budgetDelta == null ? "" : " delta " + budgetDelta.toPlainString()));
       }
       return null;
     });
