@@ -9,9 +9,11 @@ import java.util.Optional;
 /** Accounts, bearer tokens and the per-user settings with their full history. */
 public final class Accounts {
   private final Context ctx;
+  private final Confirmations confirmations;
 
-  Accounts(Context ctx) {
+  Accounts(Context ctx, Confirmations confirmations) {
     this.ctx = ctx;
+    this.confirmations = confirmations;
   }
 
   /**
@@ -38,7 +40,7 @@ public final class Accounts {
           id, normalized, name, tx.now(), improve, memories);
       recordSetting(tx, id, Setting.IMPROVE_MODEL, improve);
       recordSetting(tx, id, Setting.MEMORIES_ENABLED, memories);
-      tx.update("INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)", Secrets.hash(token), id, tx.now());
+      insertToken(tx, id, token);
       tx.audit(Actors.INGEST, AuditActions.ACCOUNT_CREATED, id, id, null);
       return new User(id, normalized, name, tx.now(), new Settings(improve, memories));
     });
@@ -50,22 +52,67 @@ public final class Accounts {
     String token = Secrets.newToken();
     ctx.db().write(tx -> {
       ctx.liveUser(tx, userId);
-      tx.update("INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)", Secrets.hash(token), userId, tx.now());
-      tx.audit(Actors.INGEST, AuditActions.TOKEN_ISSUED, userId, null, null);
+      String id = insertToken(tx, userId, token);
+      tx.audit(Actors.INGEST, AuditActions.TOKEN_ISSUED, userId, id, null);
       return null;
     });
     return token;
   }
 
-  /** The live user a bearer token belongs to. */
-  public Optional<String> authenticate(String token) {
+  private String insertToken(Tx tx, String userId, String token) {
+    String id = ctx.ids().next("tok");
+    tx.update("INSERT INTO tokens (token_hash, id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        Secrets.hash(token), id, userId, tx.now(), tx.now().plus(ctx.policy().session()));
+    return id;
+  }
+
+  /** The live user a bearer token belongs to, while the token is neither expired nor revoked. */
+  public Optional<Session> authenticate(String token) {
     if (token == null || token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
+    Instant now = ctx.db().clock().instant();
     return ctx.db().read(sql -> sql.one(
-        "SELECT t.user_id FROM tokens t JOIN users u ON u.id = t.user_id"
-            + " WHERE t.token_hash = ? AND u.deleted_at IS NULL",
-        rs -> rs.getString(1), Secrets.hash(token)));
+        "SELECT t.user_id, t.id, t.created_at, t.expires_at FROM tokens t JOIN users u ON u.id = t.user_id"
+            + " WHERE t.token_hash = ? AND t.expires_at > ? AND u.deleted_at IS NULL",
+        Accounts::session, Secrets.hash(token), now));
+  }
+
+  /** The user's sessions (bearer tokens that still work), newest first. */
+  public List<Session> sessions(String userId) {
+    Instant now = ctx.db().clock().instant();
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return sql.list("SELECT user_id, id, created_at, expires_at FROM tokens WHERE user_id = ? AND expires_at > ?"
+          + " ORDER BY created_at DESC, id", Accounts::session, userId, now);
+    });
+  }
+
+  /** Revokes one of the user's sessions (signing out there): its token stops working at once. */
+  public void revoke(String actor, String userId, String tokenId) {
+    Validation.id("token_id", tokenId);
+    ctx.db().write(tx -> {
+      ctx.liveUser(tx, userId);
+      if (tx.update("DELETE FROM tokens WHERE id = ? AND user_id = ?", tokenId, userId) == 0) {
+        throw ControlsException.notFound("session");
+      }
+      tx.audit(actor, AuditActions.TOKEN_REVOKED, userId, tokenId, null);
+      return null;
+    });
+  }
+
+  /** Revokes every session of the user (signing out everywhere); returns how many there were. */
+  public int revokeAll(String actor, String userId) {
+    return ctx.db().write(tx -> {
+      ctx.liveUser(tx, userId);
+      int n = tx.update("DELETE FROM tokens WHERE user_id = ?", userId);
+      tx.audit(actor, AuditActions.TOKEN_REVOKED, userId, null, "sessions=" + n);
+      return n;
+    });
+  }
+
+  private static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Session(rs.getString(1), rs.getString(2), Sql.instant(rs, 3), Sql.instant(rs, 4));
   }
 
   /** The live user, or NOT_FOUND. */
@@ -126,13 +173,20 @@ public final class Accounts {
    * privacy requests are cancelled. The audit trail (no content) and the suppression list stay.
    */
   public AccountDeletion delete(String actor, String userId) {
-    List<String> exportIds = new java.util.ArrayList<>();
-    AccountDeletion deletion = ctx.db().write(tx -> deleteInTx(tx, actor, userId, null, exportIds));
-    exportIds.forEach(ctx::deleteExportFile);
-    return deletion;
+    return ctx.db().write(tx -> deleteInTx(tx, actor, userId, null));
   }
 
-  AccountDeletion deleteInTx(Tx tx, String actor, String userId, String byRequestId, List<String> exportIdsOut) {
+  /**
+   * {@link #delete} after checking and consuming the emailed re-confirmation code (see {@link
+   * Confirmations}), in one transaction: what {@code DELETE /api/v1/me} does.
+   */
+  public AccountDeletion delete(String actor, String userId, String confirmationCode) {
+    return confirmations.confirmed(userId, Confirmations.Action.DELETE_ACCOUNT, confirmationCode,
+        tx -> deleteInTx(tx, actor, userId, null));
+  }
+
+  AccountDeletion deleteInTx(Tx tx, String actor, String userId, String byRequestId) {
+    List<String> exportIdsOut = new java.util.ArrayList<>();
     ctx.liveUser(tx, userId);
     Instant due = tx.now().plus(ctx.policy().deletionGrace());
     tx.update("UPDATE users SET deleted_at = ?, purge_due_at = ? WHERE id = ?", tx.now(), due, userId);
@@ -158,7 +212,13 @@ public final class Accounts {
         tx.audit(actor, AuditActions.REQUEST_CANCELLED, userId, requestId, "account deleted");
       }
     }
+    tx.update("DELETE FROM confirmations WHERE user_id = ?", userId);
+    tx.update("DELETE FROM notices WHERE user_id = ?", userId);
     tx.audit(actor, AuditActions.ACCOUNT_DELETED, userId, userId, "conversations_hidden=" + hidden);
+    tx.afterCommit(() -> {
+      exportIdsOut.forEach(ctx::deleteExportFile);
+      ctx.db().scrubWal();
+    });
     return new AccountDeletion(userId, tx.now(), due, hidden);
   }
 }

@@ -6,6 +6,9 @@ public final class AuditActions {
 
   public static final String ACCOUNT_CREATED = "account.created";
   public static final String TOKEN_ISSUED = "token.issued";
+  public static final String TOKEN_REVOKED = "token.revoked";
+  public static final String CONFIRMATION_SENT = "confirmation.sent";
+  public static final String CONFIRMATION_FAILED = "confirmation.failed";
   /** Change feed: everything of the user leaves training. */
   public static final String ACCOUNT_DELETED = "account.deleted";
   public static final String ACCOUNT_PURGED = "account.purged";

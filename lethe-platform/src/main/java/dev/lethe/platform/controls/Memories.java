@@ -84,6 +84,7 @@ public final class Memories {
       tx.update("UPDATE memories SET text = ?, updated_at = ?, training_eligible = ? WHERE id = ?",
           checked, tx.now(), eligible, memoryId);
       tx.audit(actor, AuditActions.MEMORY_UPDATED, userId, memoryId, "training_eligible=" + eligible);
+      tx.afterCommit(ctx.db()::scrubWal);  // the old text leaves the WAL now
       return owned(tx, userId, memoryId);
     });
   }
@@ -95,6 +96,7 @@ public final class Memories {
       owned(tx, userId, memoryId);
       tx.update("DELETE FROM memories WHERE id = ?", memoryId);
       tx.audit(actor, AuditActions.MEMORY_DELETED, userId, memoryId, null);
+      tx.afterCommit(ctx.db()::scrubWal);  // "for good, now": the text leaves the WAL too
       return null;
     });
   }
@@ -108,6 +110,7 @@ public final class Memories {
       for (String id : ids) {
         tx.audit(actor, AuditActions.MEMORY_DELETED, userId, id, null);
       }
+      tx.afterCommit(ctx.db()::scrubWal);
       return ids.size();
     });
   }

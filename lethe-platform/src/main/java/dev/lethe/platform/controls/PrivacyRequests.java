@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class PrivacyRequests {
   static final int CODE_ATTEMPTS = 5;
+  static final java.time.Duration CODE_VALID = java.time.Duration.ofHours(24);
   private static final String COLUMNS =
       "r.id, r.user_id, r.kind, r.status, r.created_at, r.due_at, r.verified_at, r.completed_at, r.outcome,"
           + " (SELECT COUNT(*) FROM suppression_entries s WHERE s.request_id = r.id) AS strings";
@@ -48,10 +49,8 @@ public final class PrivacyRequests {
     List<String> texts = checkStrings(kind, strings == null ? List.of() : strings);
     String fingerprint = kind.key() + ":" + Secrets.hash(String.join("\u0000", texts.stream().sorted().toList()));
     String code = Secrets.newCode(8);
-    String[] email = new String[1];
-    PrivacyRequest created = ctx.db().write(tx -> {
+    return ctx.db().write(tx -> {
       User user = ctx.liveUser(tx, userId);
-      email[0] = user.email();
       tx.one("SELECT id FROM privacy_requests WHERE user_id = ? AND fingerprint = ?"
               + " AND status IN ('awaiting_verification', 'in_progress')", rs -> rs.getString(1), userId, fingerprint)
           .ifPresent(existing -> {
@@ -62,21 +61,24 @@ public final class PrivacyRequests {
       tx.update(
           "INSERT INTO privacy_requests (id, user_id, kind, status, fingerprint, created_at, due_at, code_hash,"
               + " code_expires_at, code_attempts) VALUES (?, ?, ?, 'awaiting_verification', ?, ?, ?, ?, ?, 0)",
-          id, userId, kind.key(), fingerprint, tx.now(), due, Secrets.hash(code), tx.now().plus(java.time.Duration.ofHours(24)));
+          id, userId, kind.key(), fingerprint, tx.now(), due, Secrets.hash(code), tx.now().plus(CODE_VALID));
       for (String text : texts) {
         tx.update("INSERT INTO suppression_entries (id, request_id, user_id, text) VALUES (?, ?, ?, ?)",
             ctx.ids().next("sup"), id, userId, text);
       }
       tx.audit(Actors.user(userId), AuditActions.REQUEST_CREATED, userId, id, "kind=" + kind.key() + " strings=" + texts.size());
-      tx.audit(Actors.SYSTEM, AuditActions.REQUEST_CODE_SENT, userId, id, "to registered email");
+      sendCode(tx, user, id, kind, code);
       return get(tx, id);
     });
-    ctx.notifier().send(email[0], "Confirm your privacy request",
+  }
+
+  private void sendCode(Tx tx, User user, String requestId, RequestKind kind, String code) {
+    tx.audit(Actors.SYSTEM, AuditActions.REQUEST_CODE_SENT, user.id(), requestId, "to registered email");
+    tx.afterCommit(() -> ctx.notifier().send(user.email(), "Confirm your privacy request",
         "Someone (hopefully you) asked Lethe for a " + kind.key().replace('_', '-') + " request.\n"
             + "Your code: " + code + "\n"
             + "Enter it within 24 hours to confirm it is you.\n"
-            + "If it was not you, ignore this message and nothing will happen.");
-    return created;
+            + "If it was not you, ignore this message and nothing will happen."));
   }
 
   private static List<String> checkStrings(RequestKind kind, List<String> strings) {
@@ -109,18 +111,17 @@ public final class PrivacyRequests {
     if (code == null || code.isBlank()) {
       throw ControlsException.invalid("code", "is required");
     }
-    List<String> exportsToDelete = new ArrayList<>();
-    String[] exportToBuild = new String[1];
-    Object result = ctx.db().write(tx -> {
+    return ctx.db().write(tx -> {
       PrivacyRequest r = owned(tx, userId, requestId);
       if (!r.status().equals("awaiting_verification")) {
         throw ControlsException.conflict("the request is " + r.status() + ", not awaiting verification");
       }
       var check = tx.one("SELECT code_hash, code_expires_at, code_attempts FROM privacy_requests WHERE id = ?",
           rs -> new Object[] {rs.getString(1), Sql.instant(rs, "code_expires_at"), rs.getInt(3)}, requestId).orElseThrow();
+      // A refused verification still commits (attempt counted, request closed) before reporting it.
       if (!tx.now().isBefore((Instant) check[1])) {
         reject(tx, Actors.SYSTEM, r, "verification code expired");
-        return ControlsException.conflict("the code expired; the request was closed, make a new one");
+        throw Tx.failAfterCommit(ControlsException.conflict("the code expired; the request was closed, make a new one"));
       }
       if (!Secrets.matches(code.strip(), (String) check[0])) {
         int attempts = (int) check[2] + 1;
@@ -128,36 +129,24 @@ public final class PrivacyRequests {
         tx.audit(Actors.user(userId), AuditActions.REQUEST_VERIFICATION_FAILED, userId, requestId, "attempt=" + attempts);
         if (attempts >= CODE_ATTEMPTS) {
           reject(tx, Actors.SYSTEM, r, "identity check failed " + attempts + " times");
-          return ControlsException.conflict("wrong code; too many attempts, the request was closed");
+          throw Tx.failAfterCommit(ControlsException.conflict("wrong code; too many attempts, the request was closed"));
         }
-        return ControlsException.invalid("code", "does not match; " + (CODE_ATTEMPTS - attempts) + " attempts left");
+        throw Tx.failAfterCommit(ControlsException.invalid("code", "does not match; " + (CODE_ATTEMPTS - attempts) + " attempts left"));
       }
       tx.update("UPDATE privacy_requests SET status = 'in_progress', verified_at = ?, code_hash = NULL WHERE id = ?",
           tx.now(), requestId);
       tx.audit(Actors.user(userId), AuditActions.REQUEST_VERIFIED, userId, requestId, "by emailed code");
-      act(tx, r, exportsToDelete, exportToBuild);
+      act(tx, r);
       return get(tx, requestId);
     });
-    // A refused verification still commits (attempt counted, request closed) before reporting it.
-    if (result instanceof ControlsException e) {
-      throw e;
-    }
-    exportsToDelete.forEach(ctx::deleteExportFile);
-    if (exportToBuild[0] != null) {
-      exports.schedule(exportToBuild[0], userId);
-    }
-    return (PrivacyRequest) result;
   }
 
-  private void act(Tx tx, PrivacyRequest r, List<String> exportsToDelete, String[] exportToBuild) {
+  private void act(Tx tx, PrivacyRequest r) {
     String userId = r.userId();
     switch (r.kind()) {
-      case ACCESS -> {
-        Export export = exports.requestInTx(tx, Actors.SYSTEM, userId, r.id());
-        exportToBuild[0] = export.id();
-      }
+      case ACCESS -> exports.requestInTx(tx, Actors.SYSTEM, userId, r.id());
       case DELETE -> {
-        AccountDeletion d = accounts.deleteInTx(tx, Actors.SYSTEM, userId, r.id(), exportsToDelete);
+        AccountDeletion d = accounts.deleteInTx(tx, Actors.SYSTEM, userId, r.id());
         complete(tx, r, "account deleted; " + d.conversationsHidden() + " conversations hidden, purge due " + d.purgeDueAt());
       }
       case DO_NOT_TRAIN -> {
@@ -188,16 +177,26 @@ public final class PrivacyRequests {
     }
   }
 
-  private static void complete(Tx tx, PrivacyRequest r, String outcome) {
-    tx.update("UPDATE privacy_requests SET status = 'completed', completed_at = ?, outcome = ? WHERE id = ?", tx.now(), outcome, r.id());
-    tx.audit(Actors.SYSTEM, AuditActions.REQUEST_COMPLETED, r.userId(), r.id(), "kind=" + r.kind().key() + "; " + outcome);
+  private void complete(Tx tx, PrivacyRequest r, String outcome) {
+    complete(tx, Actors.SYSTEM, r, outcome);
   }
 
-  private static void reject(Tx tx, String actor, PrivacyRequest r, String reason) {
+  private void complete(Tx tx, String actor, PrivacyRequest r, String outcome) {
+    tx.update("UPDATE privacy_requests SET status = 'completed', completed_at = ?, outcome = ? WHERE id = ?", tx.now(), outcome, r.id());
+    tx.audit(actor, AuditActions.REQUEST_COMPLETED, r.userId(), r.id(), "kind=" + r.kind().key() + "; " + outcome);
+    if (r.kind() != RequestKind.DELETE) {  // a completed delete leaves no account to tell
+      Notices.add(ctx, tx, r.userId(), "request_completed", r.id(),
+          "Your " + r.kind().key().replace('_', '-') + " request was completed: " + outcome);
+    }
+  }
+
+  private void reject(Tx tx, String actor, PrivacyRequest r, String reason) {
     tx.update("UPDATE privacy_requests SET status = 'rejected', completed_at = ?, code_hash = NULL, outcome = ? WHERE id = ?",
         tx.now(), reason, r.id());
     tx.update("DELETE FROM suppression_entries WHERE request_id = ? AND added_seq IS NULL", r.id());
     tx.audit(actor, AuditActions.REQUEST_REJECTED, r.userId(), r.id(), reason);
+    Notices.add(ctx, tx, r.userId(), "request_rejected", r.id(),
+        "Your " + r.kind().key().replace('_', '-') + " request was closed: " + reason);
   }
 
   /** An operator closes an open request without acting on it (e.g. abusive or impossible). */

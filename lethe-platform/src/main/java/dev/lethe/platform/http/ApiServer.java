@@ -7,12 +7,15 @@ import static dev.lethe.platform.http.Route.Auth.USER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.platform.controls.Actors;
+import dev.lethe.platform.controls.Confirmations;
 import dev.lethe.platform.controls.ControlsException;
+import dev.lethe.platform.controls.Page;
 import dev.lethe.platform.controls.DataControls;
 import dev.lethe.platform.controls.Idempotency;
 import dev.lethe.platform.controls.Registration;
 import dev.lethe.platform.controls.RequestKind;
 import dev.lethe.platform.controls.Secrets;
+import dev.lethe.platform.controls.Session;
 import dev.lethe.platform.training.TrainingView;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -59,6 +62,9 @@ public final class ApiServer implements AutoCloseable {
       c.startup.showJavalinBanner = false;
       c.jetty.host = config.host();
       c.jetty.port = config.port();
+      // Javalin routes a request by X-HTTP-Method-Override when present: a GET (which a link, an image
+      // or a prefetch can make) would then delete. Refused before routing, on every path and method.
+      c.routes.before(ctx -> refuseMethodOverride(ctx));
       c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       c.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/lethe-ui/index.html")));
       for (Route r : routes) {
@@ -132,30 +138,59 @@ public final class ApiServer implements AutoCloseable {
     ctx.status(status).json(body);
   }
 
+  private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  private static void refuseMethodOverride(Context ctx) {
+    for (String header : METHOD_OVERRIDES) {
+      if (ctx.header(header) != null) {
+        throw ApiException.badRequest(header, "method override is not accepted; send the real HTTP method");
+      }
+    }
+    if (ctx.queryParam("_method") != null) {
+      throw ApiException.badRequest("_method", "method override is not accepted; send the real HTTP method");
+    }
+  }
+
   private void handle(Route route, Context ctx) throws Exception {
-    String userId = authenticate(route.auth(), ctx);
-    Call call = new Call(ctx, userId, json, route);
+    Session session = authenticate(route.auth(), ctx);
+    Call call = new Call(ctx, session, route);
     String key = route.idempotent() ? idempotencyKey(ctx) : null;
+    if (key == null) {
+      Object result = route.action().handle(call);
+      if (result != null) {
+        ctx.status(route.status()).contentType("application/json").result(json.writeValueAsBytes(result));
+      }
+      return;
+    }
+    // The replay check, the action and the record of its response are one transaction (the action's
+    // writes join it), and (user, key) is the table's primary key: concurrent retries with one key
+    // are serialised by the store and all but the first replay the first's response.
+    String userId = session.userId();
     String operation = route.method() + " " + ctx.path();
-    if (key != null) {
+    Idempotency.Stored answer = dc.database().write(tx -> {
       var stored = dc.idempotency().find(userId, key);
       if (stored.isPresent()) {
-        Idempotency.Stored s = stored.get();
-        if (!s.operation().equals(operation)) {
-          throw new ApiException(409, "Idempotency-Key", "Idempotency-Key: already used for " + s.operation());
+        if (!stored.get().operation().equals(operation)) {
+          throw new ApiException(409, "Idempotency-Key", "Idempotency-Key: already used for " + stored.get().operation());
         }
-        ctx.status(s.status()).header("Idempotent-Replayed", "true").contentType("application/json").result(s.body());
-        return;
+        return stored.get();
       }
-    }
-    Object result = route.action().handle(call);
-    if (result != null) {
-      byte[] body = json.writeValueAsBytes(result);
-      ctx.status(route.status()).contentType("application/json").result(body);
-      if (key != null) {
-        dc.idempotency().save(userId, key, operation, route.status(), new String(body, StandardCharsets.UTF_8));
+      Object result;
+      try {
+        result = route.action().handle(call);
+        String body = json.writeValueAsString(result);
+        dc.idempotency().save(userId, key, operation, route.status(), body);
+        return new Idempotency.Stored(null, route.status(), body);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
+    });
+    if (answer.operation() != null) {
+      ctx.header("Idempotent-Replayed", "true");
     }
+    ctx.status(answer.status()).contentType("application/json").result(answer.body().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String idempotencyKey(Context ctx) {
@@ -163,13 +198,13 @@ public final class ApiServer implements AutoCloseable {
     if (key == null) {
       return null;
     }
-    if (key.isBlank() || key.length() > 100) {
-      throw ApiException.badRequest("Idempotency-Key", "must have 1 to 100 characters");
+    if (key.isEmpty() || key.length() > 100 || !key.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+      throw ApiException.badRequest("Idempotency-Key", "must have 1 to 100 visible ASCII characters");
     }
     return key;
   }
 
-  private String authenticate(Route.Auth auth, Context ctx) {
+  private Session authenticate(Route.Auth auth, Context ctx) {
     if (auth == PUBLIC) {
       return null;
     }
@@ -179,9 +214,10 @@ public final class ApiServer implements AutoCloseable {
     }
     String token = header.substring(7).strip();
     byte[] hash = Secrets.hash(token).getBytes(StandardCharsets.US_ASCII);
-    boolean admin = java.security.MessageDigest.isEqual(hash, config.adminTokenHash().getBytes(StandardCharsets.US_ASCII));
+    boolean admin = config.adminTokenHash() != null
+        && java.security.MessageDigest.isEqual(hash, config.adminTokenHash().getBytes(StandardCharsets.US_ASCII));
     boolean ingest = java.security.MessageDigest.isEqual(hash, config.ingestTokenHash().getBytes(StandardCharsets.US_ASCII));
-    String user = admin || ingest ? null : dc.accounts().authenticate(token).orElse(null);
+    Session user = admin || ingest ? null : dc.accounts().authenticate(token).orElse(null);
     boolean allowed = switch (auth) {
       case ADMIN -> admin;
       case INGEST -> ingest;
@@ -194,8 +230,14 @@ public final class ApiServer implements AutoCloseable {
     if (admin || ingest || user != null) {
       throw new ApiException(403, null, "this token may not use " + auth.name().toLowerCase(java.util.Locale.ROOT) + " routes");
     }
-    throw new ApiException(401, null, "unknown or revoked bearer token");
+    throw new ApiException(401, null, "unknown, expired or revoked bearer token");
   }
+
+  /** The query fields of every list route. */
+  private static final List<Route.Field> PAGE = List.of(
+      new Route.Field("limit", "integer", false, "1 to 1000, default 100"),
+      new Route.Field("cursor", "string", false, "next_cursor of the previous page"),
+      new Route.Field("q", "string", false, "only items containing this text (case-insensitive)"));
 
   private static Route.Field f(String name, String type, boolean required, String description) {
     return new Route.Field(name, type, required, description);
@@ -262,9 +304,33 @@ public final class ApiServer implements AutoCloseable {
     // User: a user's own data.
     t.add(route("GET", API + "/me", USER, 200, "Your profile and settings.", c -> Views.user(dc.accounts().get(c.userId))));
     t.add(with(route("DELETE", API + "/me", USER, 200,
-        "Delete your account: tokens, memories and exports go now, conversations are hidden now and purged within 30 days. "
-            + Views.ACCOUNT_DELETED_NOTE,
-        c -> Views.accountDeletion(dc.accounts().delete(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
+        "Delete your account (needs the code emailed by POST /api/v1/me/confirmations): tokens, memories and exports go now,"
+            + " conversations are hidden now and purged within 30 days. " + Views.ACCOUNT_DELETED_NOTE,
+        c -> Views.accountDeletion(dc.accounts().delete(Actors.user(c.userId), c.userId, c.body().string("code")))),
+        List.of(f("code", "string", true, "the re-confirmation code emailed for delete_account")), List.of(), true));
+    t.add(with(route("POST", API + "/me/confirmations", USER, 201,
+        "Email a one-time code (valid 30 minutes) that confirms deleting your account or exporting your data; asking again"
+            + " replaces the earlier code.", c -> {
+          String action = c.body().requiredString("action");
+          Confirmations.Action a = Confirmations.Action.ofKey(action);
+          if (a == null) {
+            throw ApiException.badRequest("action", "must be delete_account or export");
+          }
+          return Views.confirmation(dc.confirmations().send(c.userId, a));
+        }), List.of(f("action", "string", true, "delete_account or export")), List.of(), false));
+    t.add(with(route("GET", API + "/me/sessions", USER, 200, "Your signed-in sessions (bearer tokens that still work), newest first.",
+        c -> Views.obj("sessions", Views.list(dc.accounts().sessions(c.userId), s -> Views.session(s, c.session)))),
+        List.of(), List.of(), false));
+    t.add(route("POST", API + "/me/sign-out", USER, 200, "Sign out: this bearer token stops working now.", c -> {
+      dc.accounts().revoke(Actors.user(c.userId), c.userId, c.session.tokenId());
+      return Views.obj("revoked", c.session.tokenId());
+    }));
+    t.add(route("DELETE", API + "/me/sessions", USER, 200, "Sign out everywhere: every bearer token of yours stops working now.",
+        c -> Views.obj("revoked", dc.accounts().revokeAll(Actors.user(c.userId), c.userId))));
+    t.add(route("DELETE", API + "/me/sessions/{sessionId}", USER, 200, "Sign out one session (revoke its token).", c -> {
+      dc.accounts().revoke(Actors.user(c.userId), c.userId, c.path("sessionId"));
+      return Views.obj("revoked", c.path("sessionId"));
+    }));
     t.add(route("GET", API + "/me/settings", USER, 200, "Your settings.",
         c -> Views.settings(dc.accounts().get(c.userId).settings())));
     t.add(with(route("PATCH", API + "/me/settings", USER, 200,
@@ -316,10 +382,12 @@ public final class ApiServer implements AutoCloseable {
       return Views.obj("deleted", c.path("memoryId"));
     }), List.of(), List.of(), true));
     t.add(with(route("POST", API + "/me/exports", USER, 202,
-        "Ask for a ZIP of all your data; built in the background. The download link works for you only, for 24 hours.",
-        c -> Views.export(dc.exports().request(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
-    t.add(route("GET", API + "/me/exports", USER, 200, "Your exports.",
-        c -> Views.obj("exports", Views.list(dc.exports().list(c.userId), Views::export))));
+        "Ask for a ZIP of all your data (needs the code emailed by POST /api/v1/me/confirmations); built in the background."
+            + " The download link works for you only, for 24 hours.",
+        c -> Views.export(dc.exports().request(Actors.user(c.userId), c.userId, c.body().string("code")))),
+        List.of(f("code", "string", true, "the re-confirmation code emailed for export")), List.of(), true));
+    t.add(with(route("GET", API + "/me/exports", USER, 200, "Your exports, newest first (q matches the status).",
+        c -> Views.page("exports", dc.exports().list(c.userId, c.page()), Views::export)), List.of(), PAGE, false));
     t.add(route("GET", API + "/me/exports/{exportId}", USER, 200, "An export's status.",
         c -> Views.export(dc.exports().get(c.userId, c.path("exportId")))));
     t.add(route("GET", API + "/me/exports/{exportId}/download", USER, 200,
@@ -362,10 +430,13 @@ public final class ApiServer implements AutoCloseable {
         c -> Views.request(dc.requests().reject(c.path("requestId"), c.body().requiredString("reason")))),
         List.of(f("reason", "string", true, null)), List.of(), false));
     t.add(with(route("GET", API + "/admin/audit", ADMIN, 200, "The append-only audit log (no content), oldest first.",
-        c -> Views.obj("entries", Views.list(dc.audit().list(c.queryLong("after_seq", 0), (int) c.queryLong("limit", 100),
-            c.query("user_id"), c.query("subject_id")), Views::audit))),
-        List.of(), List.of(f("after_seq", "integer", false, "entries after this seq"), f("limit", "integer", false, "1 to 1000, default 100"),
-            f("user_id", "string", false, null), f("subject_id", "string", false, null)), false));
+        c -> Views.page("entries", dc.audit().list(c.queryLong("after_seq", 0, 0, Long.MAX_VALUE),
+            new Page.Request((int) c.queryLong("limit", 100, 1, Page.MAX_LIMIT), c.query("cursor"), null),
+            c.query("user_id"), c.query("subject_id"), c.query("action")), Views::audit)),
+        List.of(), List.of(f("after_seq", "integer", false, "entries of transactions after this seq (a change-feed watermark)"),
+            f("limit", "integer", false, "1 to 1000, default 100"), f("cursor", "string", false, "next_cursor of the previous page"),
+            f("user_id", "string", false, null), f("subject_id", "string", false, null),
+            f("action", "string", false, "e.g. request.completed")), false));
     t.add(route("GET", API + "/admin/retention", ADMIN, 200, "What the retention job has due, and when it last ran.",
         c -> Views.retention(dc.retention().status())));
     t.add(route("POST", API + "/admin/retention/run", ADMIN, 200, "Run the retention job now.",

@@ -2,6 +2,9 @@ package dev.lethe.platform.http;
 
 import dev.lethe.platform.controls.AccountDeletion;
 import dev.lethe.platform.controls.AuditEntry;
+import dev.lethe.platform.controls.Confirmations;
+import dev.lethe.platform.controls.Page;
+import dev.lethe.platform.controls.Session;
 import dev.lethe.platform.controls.Conversation;
 import dev.lethe.platform.controls.ConversationDeletion;
 import dev.lethe.platform.controls.Export;
@@ -79,7 +82,21 @@ final class Views {
   static Map<String, Object> export(Export e) {
     return obj("id", e.id(), "status", e.status(), "requested_at", e.requestedAt(), "ready_at", e.readyAt(),
         "expires_at", e.expiresAt(), "size_bytes", e.sizeBytes(), "request_id", e.requestId(),
-        "download", e.status().equals("ready") ? "/api/v1/me/exports/" + e.id() + "/download" : null);
+        "download", e.downloadable() ? "/api/v1/me/exports/" + e.id() + "/download" : null);
+  }
+
+  static Map<String, Object> confirmation(Confirmations.Sent s) {
+    return obj("action", s.action().key(), "sent_to", "your registered email", "expires_at", s.expiresAt());
+  }
+
+  static Map<String, Object> session(Session s, Session current) {
+    return obj("id", s.tokenId(), "created_at", s.createdAt(), "expires_at", s.expiresAt(),
+        "current", current != null && s.tokenId().equals(current.tokenId()));
+  }
+
+  /** A page of a list: the items under {@code name} and {@code next_cursor} (null on the last page). */
+  static <T> Map<String, Object> page(String name, Page<T> page, java.util.function.Function<T, Map<String, Object>> view) {
+    return obj(name, list(page.items(), view), "next_cursor", page.nextCursor());
   }
 
   static Map<String, Object> request(PrivacyRequest r) {
