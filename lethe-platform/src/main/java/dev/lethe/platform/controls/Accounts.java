@@ -78,13 +78,13 @@ public final class Accounts {
         Accounts::session, Secrets.hash(token), now));
   }
 
-  /** The user's sessions (bearer tokens that still work), newest first. */
-  public List<Session> sessions(String userId) {
+  /** A page of the user's sessions (bearer tokens that still work), newest first. */
+  public Page<Session> sessions(String userId, Page.Request page) {
     Instant now = ctx.db().clock().instant();
     return ctx.db().read(sql -> {
       ctx.liveUser(sql, userId);
-      return sql.list("SELECT user_id, id, created_at, expires_at FROM tokens WHERE user_id = ? AND expires_at > ?"
-          + " ORDER BY created_at DESC, id", Accounts::session, userId, now);
+      return page.query(sql, "SELECT user_id, id, created_at, expires_at FROM tokens WHERE user_id = ? AND expires_at > ?",
+          List.of(userId, now), List.of(), Page.Order.DESC, "created_at", "id", Accounts::session);
     });
   }
 
@@ -113,6 +113,33 @@ public final class Accounts {
 
   private static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Session(rs.getString(1), rs.getString(2), Sql.instant(rs, 3), Sql.instant(rs, 4));
+  }
+
+  /** What an operator sees of an account: no content, only facts and counts. */
+  public record Summary(String id, String email, Instant createdAt, Instant deletedAt, Instant purgedAt, Settings settings,
+      int conversations, int memories, int openRequests, int sessions) {}
+
+  /**
+   * Finds an account for an operator by its id or its email (a live account's; a deleted one is found
+   * by id), with counts of what it holds. The caller audits the read.
+   */
+  public Summary lookup(String idOrEmail) {
+    Validation.id("user", idOrEmail);
+    Instant now = ctx.db().clock().instant();
+    return ctx.db().read(sql -> {
+      String key = idOrEmail.contains("@") ? Validation.email("email", idOrEmail) : idOrEmail;
+      return sql.one("SELECT id, email, created_at, deleted_at, purged_at, improve_model, memories_enabled FROM users WHERE "
+              + (idOrEmail.contains("@") ? "email = ? AND deleted_at IS NULL" : "id = ?"),
+          rs -> new Summary(rs.getString("id"), rs.getString("email"), Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"),
+              Sql.instant(rs, "purged_at"), new Settings(Sql.flag(rs, "improve_model"), Sql.flag(rs, "memories_enabled")), 0, 0, 0, 0),
+          key)
+          .map(u -> new Summary(u.id(), u.email(), u.createdAt(), u.deletedAt(), u.purgedAt(), u.settings(),
+              (int) sql.count("SELECT COUNT(*) FROM conversations WHERE user_id = ? AND deleted_at IS NULL", u.id()),
+              (int) sql.count("SELECT COUNT(*) FROM memories WHERE user_id = ?", u.id()),
+              (int) sql.count("SELECT COUNT(*) FROM privacy_requests WHERE user_id = ? AND status IN ('awaiting_verification', 'in_progress')", u.id()),
+              (int) sql.count("SELECT COUNT(*) FROM tokens WHERE user_id = ? AND expires_at > ?", u.id(), now)))
+          .orElseThrow(() -> ControlsException.notFound("user"));
+    });
   }
 
   /** The live user, or NOT_FOUND. */
@@ -159,12 +186,24 @@ public final class Accounts {
     });
   }
 
+  /** A page of {@link #settingsHistory}, oldest first; the search matches the setting's name. */
+  public Page<SettingChange> settingsHistory(String userId, Page.Request page) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return page.query(sql, "SELECT setting, enabled, changed_at, seq FROM setting_changes WHERE user_id = ?", List.of(userId),
+          List.of(Page.Request.likeOn("setting")), Page.Order.ASC, "seq", "setting", Accounts::settingChange);
+    });
+  }
+
   static List<SettingChange> history(Sql sql, String userId) {
     return sql.list(
         "SELECT setting, enabled, changed_at, seq FROM setting_changes WHERE user_id = ? ORDER BY seq, setting",
-        rs -> new SettingChange(
-            Setting.ofKey(rs.getString("setting")), Sql.flag(rs, "enabled"), Sql.instant(rs, "changed_at"), rs.getLong("seq")),
-        userId);
+        Accounts::settingChange, userId);
+  }
+
+  private static SettingChange settingChange(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new SettingChange(Setting.ofKey(rs.getString("setting")), Sql.flag(rs, "enabled"), Sql.instant(rs, "changed_at"),
+        rs.getLong("seq"));
   }
 
   /**

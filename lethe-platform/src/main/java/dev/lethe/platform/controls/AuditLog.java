@@ -55,6 +55,17 @@ public final class AuditLog {
     return new Page<>(rows.subList(0, page.limit()), Page.encode(last.seq() + ":" + last.idx()));
   }
 
+  /**
+   * Records that an operator read something: {@code route} (method and path template) and the subject
+   * read (a request or user id, or null). Reads of personal data by operators are accountable too.
+   */
+  public void adminRead(String route, String subjectId) {
+    ctx.db().write(tx -> {
+      tx.audit(Actors.ADMIN, AuditActions.ADMIN_READ, null, subjectId, route);
+      return null;
+    });
+  }
+
   static List<AuditEntry> forSubject(Sql sql, String subjectId) {
     return sql.list(
         "SELECT seq, idx, at, actor, action, user_id, subject_id, detail FROM audit_log WHERE subject_id = ? ORDER BY seq, idx",

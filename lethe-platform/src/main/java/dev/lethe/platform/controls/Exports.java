@@ -78,7 +78,7 @@ public final class Exports {
     Instant now = ctx.db().clock().instant();
     Page<Export> p = ctx.db().read(sql -> {
       ctx.liveUser(sql, userId);
-      return page.query(sql, "SELECT " + COLUMNS + " FROM exports WHERE user_id = ?", List.of(userId), List.of("status"),
+      return page.query(sql, "SELECT " + COLUMNS + " FROM exports WHERE user_id = ?", List.of(userId), List.of(Page.Request.likeOn("status")),
           Page.Order.DESC, "requested_at", "id", Exports::map);
     });
     return new Page<>(p.items().stream().map(e -> e.asOf(now)).toList(), p.nextCursor());

@@ -70,6 +70,15 @@ public final class Memories {
     });
   }
 
+  /** A page of the user's memories, newest first; the search matches the text. */
+  public Page<Memory> list(String userId, Page.Request page) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return page.query(sql, "SELECT " + COLUMNS + " FROM memories WHERE user_id = ?", List.of(userId),
+          List.of(Page.Request.likeOn("text")), Page.Order.DESC, "saved_at", "id", Memories::map);
+    });
+  }
+
   static List<Memory> all(Sql sql, String userId) {
     return sql.list("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? ORDER BY saved_at, id", Memories::map, userId);
   }

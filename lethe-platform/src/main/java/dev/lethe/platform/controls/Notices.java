@@ -28,7 +28,7 @@ public final class Notices {
     return ctx.db().read(sql -> {
       ctx.liveUser(sql, userId);
       return page.query(sql, "SELECT id, kind, subject_id, message, created_at, read_at, seq FROM notices WHERE user_id = ?",
-          List.of(userId), List.of("message"), Page.Order.DESC, "seq", "id",
+          List.of(userId), List.of(Page.Request.likeOn("message")), Page.Order.DESC, "seq", "id",
           rs -> new Notice(rs.getString("id"), rs.getString("kind"), rs.getString("subject_id"), rs.getString("message"),
               Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at") != null));
     });

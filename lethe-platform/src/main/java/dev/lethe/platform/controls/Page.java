@@ -56,17 +56,18 @@ public record Page<T>(List<T> items, String nextCursor) {
     /**
      * Runs {@code select} (a SELECT ... WHERE ... without ORDER BY) a page at a time, ordered by the
      * integer column {@code keyColumn} in {@code order} then by the text column {@code idColumn}.
-     * {@code searchColumns} are matched against the search (any of them), with {@code LOWER(...) LIKE}.
+     * With a search, a row must meet one of {@code searchConditions}, each a condition with one
+     * {@code ?} for the LIKE pattern (see {@link #likeOn}).
      */
-    <T> Page<T> query(Sql sql, String select, List<Object> params, List<String> searchColumns, Order order,
+    <T> Page<T> query(Sql sql, String select, List<Object> params, List<String> searchConditions, Order order,
         String keyColumn, String idColumn, RowMapper<T> mapper) {
       StringBuilder q = new StringBuilder(select);
       List<Object> p = new ArrayList<>(params);
       String like = like();
-      if (like != null && !searchColumns.isEmpty()) {
+      if (like != null && !searchConditions.isEmpty()) {
         q.append(" AND (");
-        for (int i = 0; i < searchColumns.size(); i++) {
-          q.append(i == 0 ? "" : " OR ").append("LOWER(").append(searchColumns.get(i)).append(") LIKE ? ESCAPE '\\'");
+        for (int i = 0; i < searchConditions.size(); i++) {
+          q.append(i == 0 ? "" : " OR ").append(searchConditions.get(i));
           p.add(like);
         }
         q.append(")");
@@ -99,6 +100,11 @@ public record Page<T>(List<T> items, String nextCursor) {
       }
       String next = rows.size() > limit ? encode(rows.get(limit - 1)[1] + ":" + rows.get(limit - 1)[2]) : null;
       return new Page<>(items, next);
+    }
+
+    /** The search condition "this column contains the search text", case-insensitively. */
+    static String likeOn(String column) {
+      return "LOWER(" + column + ") LIKE ? ESCAPE '\\'";
     }
 
     private static String label(String column) {

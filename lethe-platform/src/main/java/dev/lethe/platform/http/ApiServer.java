@@ -157,6 +157,10 @@ public final class ApiServer implements AutoCloseable {
     String key = route.idempotent() ? idempotencyKey(ctx) : null;
     if (key == null) {
       Object result = route.action().handle(call);
+      if (route.auth() == ADMIN && route.method().equals("GET")) {
+        // Operators' reads are accountable: who read which request, account or audit page.
+        dc.audit().adminRead(route.method() + " " + route.path(), ctx.pathParamMap().values().stream().findFirst().orElse(null));
+      }
       if (result != null) {
         ctx.status(route.status()).contentType("application/json").result(json.writeValueAsBytes(result));
       }
@@ -239,6 +243,34 @@ public final class ApiServer implements AutoCloseable {
       new Route.Field("cursor", "string", false, "next_cursor of the previous page"),
       new Route.Field("q", "string", false, "only items containing this text (case-insensitive)"));
 
+  private static List<Route.Field> plus(List<Route.Field> fields, Route.Field... more) {
+    List<Route.Field> all = new ArrayList<>(fields);
+    all.addAll(List.of(more));
+    return List.copyOf(all);
+  }
+
+  private static final List<String> STATUSES = List.of("awaiting_verification", "in_progress", "completed", "rejected", "cancelled");
+
+  private static String status(Call c) {
+    String s = c.query("status");
+    if (s != null && !STATUSES.contains(s)) {
+      throw ApiException.badRequest("status", "must be one of " + String.join(", ", STATUSES));
+    }
+    return s;
+  }
+
+  private static RequestKind kind(Call c) {
+    String k = c.query("kind");
+    if (k == null) {
+      return null;
+    }
+    RequestKind kind = RequestKind.ofKey(k);
+    if (kind == null) {
+      throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs, correction");
+    }
+    return kind;
+  }
+
   private static Route.Field f(String name, String type, boolean required, String description) {
     return new Route.Field(name, type, required, description);
   }
@@ -319,8 +351,8 @@ public final class ApiServer implements AutoCloseable {
           return Views.confirmation(dc.confirmations().send(c.userId, a));
         }), List.of(f("action", "string", true, "delete_account or export")), List.of(), false));
     t.add(with(route("GET", API + "/me/sessions", USER, 200, "Your signed-in sessions (bearer tokens that still work), newest first.",
-        c -> Views.obj("sessions", Views.list(dc.accounts().sessions(c.userId), s -> Views.session(s, c.session)))),
-        List.of(), List.of(), false));
+        c -> Views.page("sessions", dc.accounts().sessions(c.userId, c.page()), s -> Views.session(s, c.session))),
+        List.of(), PAGE, false));
     t.add(route("POST", API + "/me/sign-out", USER, 200, "Sign out: this bearer token stops working now.", c -> {
       dc.accounts().revoke(Actors.user(c.userId), c.userId, c.session.tokenId());
       return Views.obj("revoked", c.session.tokenId());
@@ -340,11 +372,12 @@ public final class ApiServer implements AutoCloseable {
           return Views.settings(dc.accounts().updateSettings(Actors.user(c.userId), c.userId, b.bool("improve_model"), b.bool("memories_enabled")));
         }), List.of(f("improve_model", "boolean", false, "Improve the model for everyone"),
             f("memories_enabled", "boolean", false, "save and use memories")), List.of(), false));
-    t.add(route("GET", API + "/me/settings/history", USER, 200, "Every value your settings ever had, oldest first.",
-        c -> Views.obj("history", Views.list(dc.accounts().settingsHistory(c.userId), Views::settingChange))));
-    t.add(with(route("GET", API + "/me/conversations", USER, 200, "Your history (temporary chats are not listed).",
-        c -> Views.obj("conversations", Views.list(dc.conversations().history(c.userId, Boolean.TRUE.equals(c.queryBool("archived"))),
-            Views::conversation))), List.of(), List.of(f("archived", "boolean", false, "list archived ones instead")), false));
+    t.add(with(route("GET", API + "/me/settings/history", USER, 200, "Every value your settings ever had, oldest first.",
+        c -> Views.page("history", dc.accounts().settingsHistory(c.userId, c.page()), Views::settingChange)), List.of(), PAGE, false));
+    t.add(with(route("GET", API + "/me/conversations", USER, 200,
+        "Your history, newest first (temporary chats are not listed); q matches titles and message text.",
+        c -> Views.page("conversations", dc.conversations().history(c.userId, Boolean.TRUE.equals(c.queryBool("archived")), c.page()),
+            Views::conversation)), List.of(), plus(PAGE, f("archived", "boolean", false, "list archived ones instead")), false));
     t.add(with(route("POST", API + "/me/conversations", USER, 201, "Start a conversation or a temporary chat.", c -> {
       Body b = c.body();
       return Views.conversation(dc.conversations().start(Actors.user(c.userId), c.userId, b.string("title"),
@@ -363,14 +396,26 @@ public final class ApiServer implements AutoCloseable {
         "Delete a conversation: hidden now, purged within 30 days. " + Views.MEMORIES_KEPT_NOTE,
         c -> Views.deletion(dc.conversations().delete(Actors.user(c.userId), c.userId, c.path("conversationId")))),
         List.of(), List.of(), true));
+    t.add(route("POST", API + "/me/conversations/archive-all", USER, 200, "Archive every conversation in your history.",
+        c -> Views.obj("archived", dc.conversations().archiveAll(Actors.user(c.userId), c.userId))));
+    t.add(with(route("PATCH", API + "/me/conversations/{conversationId}", USER, 200, "Rename a conversation (null or empty: untitled).",
+        c -> Views.conversation(dc.conversations().rename(Actors.user(c.userId), c.userId, c.path("conversationId"),
+            c.body().string("title")))), List.of(f("title", "string", true, "the new title, up to 200 characters")), List.of(), false));
     t.add(route("PUT", API + "/me/conversations/{conversationId}/archive", USER, 200,
         "Archive: out of the default history; not a deletion (still yours, still eligible as before).",
         c -> Views.conversation(dc.conversations().archive(Actors.user(c.userId), c.userId, c.path("conversationId"), true))));
     t.add(route("DELETE", API + "/me/conversations/{conversationId}/archive", USER, 200, "Unarchive.",
         c -> Views.conversation(dc.conversations().archive(Actors.user(c.userId), c.userId, c.path("conversationId"), false))));
-    t.add(route("GET", API + "/me/memories", USER, 200, "Your memories (listed even when memories are off, so you can manage them).",
-        c -> Views.obj("memories_enabled", dc.accounts().get(c.userId).settings().memoriesEnabled(),
-            "memories", Views.list(dc.memories().list(c.userId), Views::memory))));
+    t.add(with(route("GET", API + "/me/memories", USER, 200,
+        "Your memories, newest first (listed even when memories are off, so you can manage them); q matches the text.", c -> {
+          Map<String, Object> out = Views.obj("memories_enabled", dc.accounts().get(c.userId).settings().memoriesEnabled());
+          out.putAll(Views.page("memories", dc.memories().list(c.userId, c.page()), Views::memory));
+          return out;
+        }), List.of(), PAGE, false));
+    t.add(with(route("POST", API + "/me/memories", USER, 201,
+        "Add a memory yourself. 409 when memories are off. Training eligibility follows your setting now.",
+        c -> Views.memory(dc.memories().save(Actors.user(c.userId), c.userId, null, c.body().requiredString("text")))),
+        List.of(f("text", "string", true, "1 to 2,000 characters")), List.of(), false));
     t.add(with(route("DELETE", API + "/me/memories", USER, 200, "Delete all your memories, for good, now.",
         c -> Views.obj("deleted", dc.memories().deleteAll(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
     t.add(with(route("PATCH", API + "/me/memories/{memoryId}", USER, 200,
@@ -406,13 +451,21 @@ public final class ApiServer implements AutoCloseable {
           String kindName = b.requiredString("kind");
           RequestKind kind = RequestKind.ofKey(kindName);
           if (kind == null) {
-            throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs");
+            throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs, correction");
           }
-          return Views.request(dc.requests().create(c.userId, kind, b.strings("strings")));
-        }), List.of(f("kind", "string", true, "access, delete, do_not_train or remove_from_outputs"),
-            f("strings", "array", false, "remove_from_outputs only: the strings to keep out of model outputs")), List.of(), true));
-    t.add(route("GET", API + "/me/requests", USER, 200, "Your privacy requests.",
-        c -> Views.obj("requests", Views.list(dc.requests().list(c.userId), Views::request))));
+          return Views.request(dc.requests().create(c.userId, kind, b.strings("strings"), b.string("details")));
+        }), List.of(f("kind", "string", true, "access, delete, do_not_train, remove_from_outputs or correction"),
+            f("strings", "array", false, "remove_from_outputs only: the strings to keep out of model outputs"),
+            f("details", "string", false, "correction only: what is wrong and what it should be")), List.of(), true));
+    t.add(with(route("GET", API + "/me/requests", USER, 200, "Your privacy requests, newest first; q matches kind or status.",
+        c -> Views.page("requests", dc.requests().list(c.userId, c.page()), Views::request)), List.of(), PAGE, false));
+    t.add(route("POST", API + "/me/requests/{requestId}/resend", USER, 200,
+        "Send a new identity-check code for a request awaiting verification (at most 3 times).",
+        c -> Views.request(dc.requests().resendCode(c.userId, c.path("requestId")))));
+    t.add(with(route("GET", API + "/me/notices", USER, 200, "What happened to your data: exports ready, requests completed or closed.",
+        c -> Views.page("notices", dc.notices().list(c.userId, c.page()), Views::notice)), List.of(), PAGE, false));
+    t.add(route("POST", API + "/me/notices/read", USER, 200, "Mark all your notices read.",
+        c -> Views.obj("marked", dc.notices().markRead(c.userId))));
     t.add(route("GET", API + "/me/requests/{requestId}", USER, 200, "A privacy request with its audit trail.",
         c -> Views.requestWithTrail(dc.requests().get(c.userId, c.path("requestId")))));
     t.add(with(route("POST", API + "/me/requests/{requestId}/verify", USER, 200,
@@ -421,9 +474,27 @@ public final class ApiServer implements AutoCloseable {
         List.of(f("code", "string", true, "the code from the email")), List.of(), false));
 
     // Admin: operators.
-    t.add(with(route("GET", API + "/admin/requests", ADMIN, 200, "The request queue, earliest due first (default: open ones).",
-        c -> Views.obj("requests", Views.list(dc.requests().queue(c.query("status")), Views::request))),
-        List.of(), List.of(f("status", "string", false, "awaiting_verification, in_progress, completed, rejected, cancelled")), false));
+    t.add(with(route("GET", API + "/admin/requests", ADMIN, 200,
+        "The request queue, earliest due first (default: open ones); q matches the request id or the account's email.",
+        c -> Views.page("requests", dc.requests().search(status(c), kind(c), c.query("user_id"), c.page()), Views::request)),
+        List.of(), plus(PAGE, f("status", "string", false, "awaiting_verification, in_progress, completed, rejected, cancelled"),
+            f("kind", "string", false, "access, delete, do_not_train, remove_from_outputs, correction"),
+            f("user_id", "string", false, null)), false));
+    t.add(with(route("GET", API + "/admin/dashboard", ADMIN, 200,
+        "Due dates at a glance: open, overdue and due-this-week counts, and the earliest due open requests (overdue first).",
+        c -> Views.dashboard(dc.requests().dashboard((int) c.queryLong("limit", 50, 1, Page.MAX_LIMIT)))),
+        List.of(), List.of(f("limit", "integer", false, "how many requests to list, 1 to 1000, default 50")), false));
+    t.add(route("GET", API + "/admin/users/{user}", ADMIN, 200,
+        "Look up an account by id or email: dates, settings and counts, no content (the read is audited).",
+        c -> Views.userSummary(dc.accounts().lookup(c.path("user")))));
+    t.add(with(route("POST", API + "/admin/requests/{requestId}/approve", ADMIN, 200,
+        "Approve a verified correction request, with a reason the user is told.",
+        c -> Views.request(dc.requests().approve(c.path("requestId"), c.body().requiredString("reason")))),
+        List.of(f("reason", "string", true, null)), List.of(), false));
+    t.add(with(route("POST", API + "/admin/requests/{requestId}/complete", ADMIN, 200,
+        "Record that a correction request was carried out, saying what was done.",
+        c -> Views.request(dc.requests().complete(c.path("requestId"), c.body().requiredString("reason")))),
+        List.of(f("reason", "string", true, null)), List.of(), false));
     t.add(route("GET", API + "/admin/requests/{requestId}", ADMIN, 200, "Any request with its audit trail.",
         c -> Views.requestWithTrail(dc.requests().getForAdmin(c.path("requestId")))));
     t.add(with(route("POST", API + "/admin/requests/{requestId}/reject", ADMIN, 200, "Close an open request without acting on it.",

@@ -164,7 +164,7 @@ class ApiTest {
       assertThat(new String(resp.bytes(), StandardCharsets.UTF_8)).doesNotContain("hunter2").doesNotContain("4921");
       tried++;
     }
-    assertThat(tried).isEqualTo(11);
+    assertThat(tried).isEqualTo(13);
     // Ingest routes with Bob's token are refused outright.
     assertThat(client.get("/api/v1/ingest/users/" + aliceId + "/memories", bobToken).status()).isEqualTo(403);
     assertThat(snapshot()).isEqualTo(before);
