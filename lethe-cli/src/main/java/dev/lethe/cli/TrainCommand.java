@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, subcommands = TrainCorporaCommand.class,
-    description = {"Train the context tagger (names, addresses, personal dates) and write its model card.",
-        "Builds the training set reproducibly from ../shared/data (train split of the dev files, usaddress,",
-        "census name lists), the converted public corpora (--corpora, from `lethe train corpora`) and a",
-        "synthetic corpus, trains a CRF, calibrates it, chooses the operating points, and reports quality on",
-        "the held-out split of every dev file and corpus."})
+    description = {"Train the context tagger (names, addresses, personal dates) and write its model card.", "",
+        "Builds the training set reproducibly from ../shared/data (train split of the dev files, usaddress,"
+            + " census name lists), the converted public corpora (--corpora, from `lethe train corpora`) and a"
+            + " synthetic corpus, trains a CRF, calibrates it, chooses the operating points, and reports quality on"
+            + " the held-out split of every dev file and corpus."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--shared", paramLabel = "DIR", description = "The shared data folder (default: $LETHE_SHARED or ../shared).")
   Path shared;

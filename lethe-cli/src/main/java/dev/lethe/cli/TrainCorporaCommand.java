@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "corpora", mixinStandardHelpOptions = true,
-    description = {"Convert the fetched public NER corpora and name lists into training files.",
-        "Reads bare git snapshots (the search tool's fetch) and writes JSONL splits and manifest.json; see",
-        "docs/corpora.md. A missing snapshot is skipped; a corpus that fails to convert is named and the rest",
-        "is still written (exit 1)."})
+    description = {"Convert the fetched public NER corpora and name lists into training files.", "",
+        "Reads bare git snapshots (the search tool's fetch) and writes JSONL splits and manifest.json; see"
+            + " docs/corpora.md. A missing snapshot is skipped; a corpus that fails to convert is named and the rest"
+            + " is still written (exit 1)."})
 final class TrainCorporaCommand implements Callable<Integer> {
   @Option(names = "--mirrors", paramLabel = "DIR",
       description = "The snapshots folder (default: -Dlethe.mirrors, $LETHE_MIRRORS or ../.mirror).")
