@@ -42,7 +42,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("lethe " + cmd.getCommandName() + ": " + ex.getMessage());
+      String m = ex.getMessage();
+      cmd.getErr().println("lethe " + cmd.getCommandName() + ": " + (m == null || m.isBlank() ? ex.getClass().getSimpleName() : m));
       return 1;
     });
     return cl;

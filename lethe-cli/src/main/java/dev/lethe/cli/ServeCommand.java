@@ -27,7 +27,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Run the data controls HTTP API (users' settings, history, deletion, memories, exports, privacy requests).",
+    description = {"Run the data-controls HTTP API, and optionally the LLM gateway.", "",
+        "The API serves users' settings, history, deletion, memories, exports and privacy requests; with --gateway"
+            + " it also serves the OpenAI-compatible gateway and the guard.",
         "Service tokens come from LETHE_ADMIN_TOKEN and LETHE_INGEST_TOKEN; when unset, random ones are made once and kept in"
             + " <workspace>/service-tokens.properties (mode 600). Tokens are never printed or logged."})
 final class ServeCommand implements Callable<Integer> {
