@@ -82,7 +82,9 @@ public final class PrivacyLedger {
   /**
    * Opens the ledger of {@code dataset} in {@code file}, creating it with this budget when absent (null: the
    * defaults). An existing ledger of another dataset, or with another budget than one given, is refused: budgets
-   * are fixed at creation; null takes the existing one.
+   * are fixed at creation; null takes the existing one. With no budget given, an existing file is first read at
+   * the first {@link #status()} or {@link #charge}, so a damaged ledger refuses releases without stopping a server
+   * that also serves other routes.
    */
   public static PrivacyLedger open(Path file, String dataset, BigDecimal budgetRho, BigDecimal budgetDelta, Clock clock) {
     Objects.requireNonNull(dataset, "dataset");
@@ -99,6 +101,9 @@ public final class PrivacyLedger {
         ledger.write(new Status(dataset, budgetRho == null ? DEFAULT_BUDGET_RHO : budgetRho,
             budgetDelta == null ? DEFAULT_BUDGET_DELTA : budgetDelta, BigDecimal.ZERO, BigDecimal.ZERO, 0), List.of());
         return null;
+      }
+      if (budgetRho == null && budgetDelta == null) {
+        return null;  // nothing to compare: a damaged file is refused at the first status or charge, not here
       }
       Status s = ledger.read(new ArrayList<>());
       if ((budgetRho != null && s.budgetRho().compareTo(budgetRho) != 0)

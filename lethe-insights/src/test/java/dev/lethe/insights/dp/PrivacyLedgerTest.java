@@ -120,6 +120,9 @@ class PrivacyLedgerTest {
     Files.writeString(f, good.substring(0, good.length() / 2));
     assertThatThrownBy(() -> l.charge("b", new BigDecimal("0.1"), BigDecimal.ZERO)).hasMessageContaining("unreadable privacy ledger");
     assertThatThrownBy(() -> open(f)).hasMessageContaining("unreadable");
+    PrivacyLedger lazy = PrivacyLedger.open(f, "d", null, null, Clock.systemUTC());  // opens (a server starts) ...
+    assertThatThrownBy(lazy::status).hasMessageContaining("unreadable");              // ... but releases nothing
+    assertThatThrownBy(() -> lazy.charge("b", new BigDecimal("0.1"), BigDecimal.ZERO)).hasMessageContaining("unreadable");
 
     Files.writeString(f, good.replace("\"0.5\"", "\"-0.5\""));
     assertThatThrownBy(() -> l.charge("b", new BigDecimal("0.1"), BigDecimal.ZERO)).hasMessageContaining("non-positive rho");
