@@ -60,7 +60,18 @@ public final class PrivacyLedger {
 
   /** A charge was refused: it would pass the budget. Nothing was spent. */
   public static final class BudgetExceededException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     BudgetExceededException(String message) {
+      super(message);
+    }
+  }
+
+  /** The ledger file is unreadable, malformed or inconsistent, or belongs to another dataset: nothing is released. */
+  public static final class LedgerException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    LedgerException(String message) {
       super(message);
     }
   }
@@ -108,7 +119,7 @@ public final class PrivacyLedger {
       Status s = ledger.read(new ArrayList<>());
       if ((budgetRho != null && s.budgetRho().compareTo(budgetRho) != 0)
           || (budgetDelta != null && s.budgetDelta().compareTo(budgetDelta) != 0)) {
-        throw new IllegalStateException(abs + ": the budget of '" + dataset + "' is fixed at rho " + s.budgetRho().toPlainString()
+        throw new LedgerException(abs + ": the budget of '" + dataset + "' is fixed at rho " + s.budgetRho().toPlainString()
             + ", delta " + s.budgetDelta().toPlainString() + " since its creation; refusing"
             + (budgetRho == null ? "" : " rho " + budgetRho.toPlainString()) + (budgetDelta == null ? "" : " delta " + budgetDelta.toPlainString()));
       }
@@ -163,13 +174,13 @@ public final class PrivacyLedger {
     try {
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalStateException(file + ": unreadable privacy ledger, refusing to release anything (" + e.getMessage() + ")");
+      throw new LedgerException(file + ": unreadable privacy ledger, refusing to release anything (" + e.getMessage() + ")");
     }
     if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("entries").isArray()) {
-      throw new IllegalStateException(file + ": not a " + FORMAT + " file, refusing to release anything");
+      throw new LedgerException(file + ": not a " + FORMAT + " file, refusing to release anything");
     }
     if (!dataset.equals(root.path("dataset").asText())) {
-      throw new IllegalStateException(file + " is the ledger of '" + root.path("dataset").asText() + "', not of '" + dataset + "'");
+      throw new LedgerException(file + " is the ledger of '" + root.path("dataset").asText() + "', not of '" + dataset + "'");
     }
     BigDecimal budgetRho = decimal(root, "budget_rho");
     BigDecimal budgetDelta = decimal(root, "budget_delta");
@@ -180,7 +191,7 @@ public final class PrivacyLedger {
       BigDecimal r = decimal(e, "rho");
       BigDecimal d = decimal(e, "delta");
       if (r.signum() <= 0 || d.signum() < 0) {
-        throw new IllegalStateException(file + ": entry " + i + " has a non-positive rho or a negative delta, refusing");
+        throw new LedgerException(file + ": entry " + i + " has a non-positive rho or a negative delta, refusing");
       }
       rho = rho.add(r);
       delta = delta.add(d);
@@ -188,7 +199,7 @@ public final class PrivacyLedger {
       i++;
     }
     if (rho.compareTo(budgetRho) > 0 || delta.compareTo(budgetDelta) > 0) {
-      throw new IllegalStateException(file + ": entries spend more than the budget, refusing");
+      throw new LedgerException(file + ": entries spend more than the budget, refusing");
     }
     return new Status(dataset, budgetRho, budgetDelta, rho, delta, i);
   }
@@ -198,7 +209,7 @@ public final class PrivacyLedger {
     try {
       return new BigDecimal(v.asText());
     } catch (RuntimeException e) {
-      throw new IllegalStateException(file + ": '" + field + "' is not a decimal, refusing to release anything");
+      throw new LedgerException(file + ": '" + field + "' is not a decimal, refusing to release anything");
     }
   }
 
