@@ -27,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20261129", description = "Seed of the synthetic corpus and the training order (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "12", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--rate", defaultValue = "0.1", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   int minCount;
 
   @Option(names = "--source-weight", split = ",", paramLabel = "SOURCE=N",
-      description = "Visits per epoch of a source's documents (default: gum=3, chat-dev=2, btc=2, others 1).")
+      description = "Visits per epoch of a source's documents (default: gum=4; chat-dev, btc, wnut17 3; crossner, wikigold, litbank, uner-en-pud, re3d 2; others 1).")
   java.util.Map<String, Integer> sourceWeights = new java.util.HashMap<>();
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "lethe-filter/src/main/resources/dev/lethe/filter/tagger/model.bin",

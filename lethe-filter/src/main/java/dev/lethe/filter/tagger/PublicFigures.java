@@ -15,12 +15,33 @@ final class PublicFigures {
   /** Tokens looked at on each side of the name, within its sentence and line. */
   static final int WINDOW = 12;
   /** Tokens on each side of the name where a private cue ties it to the writer. */
-  static final int NEAR = 3;
+  static final int NEAR = 4;
 
   private static final int PUBLIC = 1 << Lexicon.CLASSES.indexOf("public_role");
   private static final int PRIVATE = 1 << Lexicon.CLASSES.indexOf("private_cue");
 
   private PublicFigures() {}
+
+  /**
+   * Whether the name at tokens {@code [first, end)} is given with a public role as its title, list or no list:
+   * "President Cyril Ramaphosa", "Microsoft CEO Satya Nadella", "le président Emmanuel Macron" (the role word
+   * right before the name, or the span's own first word), with no private cue next to it ("our president,
+   * Maria Lopez" stays private).
+   */
+  static boolean titledByPublicRole(Tokens t, int first, int end, Lexicon lex) {
+    boolean titled = first > 0 && !t.newlineBefore(first) && (classes(t, first - 1, lex) & PUBLIC) != 0
+        || end - first > 1 && (classes(t, first, lex) & PUBLIC) != 0;
+    return titled && !privateCueNear(t, first, end, lex);
+  }
+
+  private static boolean privateCueNear(Tokens t, int first, int end, Lexicon lex) {
+    for (int k = Math.max(0, first - NEAR); k < Math.min(t.size(), end + NEAR); k++) {
+      if ((k < first || k >= end) && (classes(t, k, lex) & PRIVATE) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether the name at tokens {@code [first, end)} of {@code t} is a public figure in a public role. */
   static boolean inPublicRole(Tokens t, int first, int end, Lexicon lex) {

@@ -219,8 +219,10 @@ public final class TaggerTraining {
    * How many times each source's documents are visited per epoch, unless the options say otherwise. Real
    * text is scarce next to the synthetic corpus and closer to what the filter will meet, so it counts more.
    */
-  public static final Map<String, Integer> DEFAULT_WEIGHTS = Map.of("chat-dev", 2, "presidio-synth", 1, "btc", 2,
-      "gum", 3, "usaddress", 1, "synth", 1);
+  public static final Map<String, Integer> DEFAULT_WEIGHTS = Map.ofEntries(Map.entry("chat-dev", 3),
+      Map.entry("presidio-synth", 1), Map.entry("btc", 3), Map.entry("gum", 4), Map.entry("usaddress", 1),
+      Map.entry("synth", 1), Map.entry("wnut17", 3), Map.entry("crossner", 2), Map.entry("wikigold", 2),
+      Map.entry("litbank", 2), Map.entry("uner-en-pud", 2), Map.entry("re3d", 2));
 
   private List<Example> weighted(List<Example> examples) {
     List<Example> out = new ArrayList<>();
