@@ -107,29 +107,4 @@ final class FamousNames {
       }
     }
   }
-
-  /** Genres whose people are public figures: what news and encyclopedias write about. */
-  private static final Set<String> PUBLIC_GENRES = Set.of("news", "encyclopedia");
-
-  /**
-   * The full names (two to four capitalised words) marked as people in the train splits of the corpora's
-   * news and encyclopedia files. Held-out and calibration splits are never read.
-   */
-  static Set<String> fromCorpora(CorpusFiles corpora) {
-    Set<String> names = new TreeSet<>();
-    for (CorpusFiles.File f : corpora.files()) {
-      if (!f.split().equals("train") || !PUBLIC_GENRES.contains(f.genre())) {
-        continue;
-      }
-      for (dev.lethe.filter.io.LabeledText d : dev.lethe.filter.io.Jsonl.read(f.path())) {
-        for (dev.lethe.filter.io.LabeledText.Gold g : d.spans()) {
-          String name = g.textIn(d.text());
-          if (g.label() == dev.lethe.filter.Label.PRIVATE_PERSON && NAME.matcher(name).matches()) {
-            names.add(name);
-          }
-        }
-      }
-    }
-    return names;
-  }
 }

@@ -30,8 +30,7 @@ final class NameLists {
 
   /**
    * The lexicon tables: census and Datafaker names, WordNet's famous people and places, the popular names
-   * of many countries and the people named in the corpora's news and encyclopedia articles (public figures,
-   * by what those genres write about) when {@code corpora} is given, and the project's Brown
+   * of many countries when {@code corpora} is given, and the project's Brown
    * word clusters.
    */
   static Lexicon build(Path lexiconDir, Path gum, CorpusFiles corpora, long seed) throws IOException {
@@ -40,7 +39,6 @@ final class NameLists {
     if (corpora != null) {
       popular(corpora.dir().resolve("names/popular-forenames.tsv"), b, true);
       popular(corpora.dir().resolve("names/popular-surnames.tsv"), b, false);
-      FamousNames.fromCorpora(corpora).forEach(b::famousPerson);
     }
     census(lexiconDir.resolve("census-first-female.tsv"), b, true);
     census(lexiconDir.resolve("census-first-male.tsv"), b, true);
