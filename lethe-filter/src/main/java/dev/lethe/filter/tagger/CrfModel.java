@@ -289,7 +289,7 @@ public final class CrfModel {
         throw new IOException("not a Lethe tagger model");
       }
       int version = d.readInt();
-      if (version != VERSION && version != 1) {
+      if (version != VERSION) {
         throw new IOException("tagger model version " + version + " is not supported (expected " + VERSION + ")");
       }
       String meta = readLongString(d);
@@ -312,7 +312,7 @@ public final class CrfModel {
       }
       LongIntMap[] tables = new LongIntMap[Lexicon.TABLES];
       for (int table = 0; table < Lexicon.TABLES; table++) {
-        tables[table] = version == 1 && table == Lexicon.CLUSTER ? new LongIntMap(16) : readTable(d, version);
+        tables[table] = readTable(d);
       }
       Calibration cal = Calibration.read(d);
       float[] bias = {d.readFloat(), d.readFloat(), d.readFloat()};
@@ -329,11 +329,11 @@ public final class CrfModel {
     }
   }
 
-  private static LongIntMap readTable(DataInputStream d, int version) throws IOException {
+  private static LongIntMap readTable(DataInputStream d) throws IOException {
     int n = d.readInt();
     LongIntMap m = new LongIntMap(n);
     for (int i = 0; i < n; i++) {
-      m.put(d.readLong(), version == 1 ? d.readByte() : d.readInt());
+      m.put(d.readLong(), d.readInt());
     }
     return m;
   }
