@@ -153,7 +153,7 @@ public final class BadInputs {
         second[i] ^= 0x33;
       }
       Files.write(web.resolve("c.warc.gz"), concat(first, second, warc("w3", true)));
-    }, GOOD + 1, ex("c\\.warc\\.gz@\\d+", Reason.UNREADABLE, "rest of file skipped")));
+    }, GOOD + 1, ex("c\\.warc\\.gz@" + gzippedLength("w1"), Reason.UNREADABLE, "bad WARC record (corrupt gzip data")));
     c.add(ok("random bytes named .warc", (web, p) -> Files.write(web.resolve("g.warc"), random(4096, 3, null)),
         GOOD, ex("g\\.warc@0", Reason.UNREADABLE, "bad WARC record (invalid WARC record at position 0)")));
     c.add(new Case("WARC body over max_record_bytes", (web, p) -> Files.write(web.resolve("h.warc"),
@@ -244,6 +244,14 @@ public final class BadInputs {
       out.writeBytes(p);
     }
     return out.toByteArray();
+  }
+
+  private static int gzippedLength(String path) {
+    try {
+      return warc(path, true).length;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A small HTML response record for {@code https://a.example.org/<path>}, gzipped as its own member when asked. */
