@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       DemoCommand.class,
       GuardCommand.class,
+      InsightsCommand.class,
+      AuditCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

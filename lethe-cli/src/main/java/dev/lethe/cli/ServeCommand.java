@@ -2,17 +2,23 @@ package dev.lethe.cli;
 
 import dev.lethe.guard.gateway.Gateway;
 import dev.lethe.guard.gateway.GatewayConfig;
+import dev.lethe.insights.Insights;
+import dev.lethe.insights.InsightsRoutes;
+import dev.lethe.insights.dp.PrivacyLedger;
 import dev.lethe.platform.controls.DataControls;
 import dev.lethe.platform.controls.Secrets;
 import dev.lethe.platform.http.ApiConfig;
 import dev.lethe.platform.http.ApiServer;
+import dev.lethe.platform.http.Route;
 import dev.lethe.platform.store.Database;
+import dev.lethe.platform.training.TrainingSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -52,8 +58,11 @@ final class ServeCommand implements Callable<Integer> {
     Database db = Database.open(workspace, dbUrl, Clock.systemUTC());
     DataControls dc = DataControls.builder(db, workspace).build();
     Gateway gw = gateway == null ? null : Gateway.start(GatewayConfig.read(gateway), dc);
+    List<Route> routes = new ArrayList<>(gw == null ? List.of() : gw.routes());
+    routes.addAll(InsightsRoutes.routes(Insights.over(TrainingSource.of(db), PrivacyLedger.open(
+        workspace.resolve(Insights.LEDGER_FILE), Insights.CONVERSATIONS, null, null, Clock.systemUTC()), Clock.systemUTC())));
     ApiServer server = ApiServer.start(dc,
-        ApiConfig.of(host, port, tokens.getProperty("admin"), tokens.getProperty("ingest")), gw == null ? List.of() : gw.routes());
+        ApiConfig.of(host, port, tokens.getProperty("admin"), tokens.getProperty("ingest")), routes);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -47,7 +47,7 @@ import java.util.List;
 public record PipelineConfig(String crawlerToken, List<String> blocklist, List<String> extraBlockedDomains,
     List<String> licenceAllowlist, String operatingPoint, String maskStyle, String phoneRegion,
     Integer maxPiiSpans, @JsonProperty("max_pii_per_1000_chars") Double maxPiiPer1000Chars, Integer shards, Integer zstdLevel,
-    Integer maxRecordBytes, Integer maxJsonDepth) {
+    Integer maxRecordBytes, Integer maxJsonDepth) implements java.io.Serializable {
 
   /** Licences accepted by default: public-domain dedications and permissive licences that allow training. */
   public static final List<String> DEFAULT_LICENCES =

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class Stages implements Function<SourceRecord, Stages.Outcome> {
 
   /** What became of one record. */
-  public sealed interface Outcome permits Kept, Dropped {}
+  public sealed interface Outcome extends java.io.Serializable permits Kept, Dropped {}
 
   /** The record is a training document; {@code textKey} is its duplicate key. */
   public record Kept(TrainingDocument document, String subject, PiiStats stats, String textKey) implements Outcome {}
@@ -63,5 +63,9 @@ public final class Stages implements Function<SourceRecord, Stages.Outcome> {
 
   public Function<SourceRecord, Exclusion> eligibility() {
     return eligibility;
+  }
+
+  public PiiMasking masking() {
+    return masking;
   }
 }
