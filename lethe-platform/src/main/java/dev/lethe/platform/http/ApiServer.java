@@ -48,12 +48,16 @@ public final class ApiServer implements AutoCloseable {
   private final ApiConfig config;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Route> routes;
+  /** Built-in routes without body fields: a body sent to them is read (bounded) and must be empty. */
+  private final java.util.Set<Route> takesNoBody;
   private final Javalin app;
 
   private ApiServer(DataControls dc, ApiConfig config, List<Route> extensions) {
     this.dc = dc;
     this.config = config;
-    List<Route> all = new ArrayList<>(routes());
+    List<Route> builtIn = routes();
+    this.takesNoBody = builtIn.stream().filter(r -> r.body().isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    List<Route> all = new ArrayList<>(builtIn);
     all.addAll(extensions);
     this.routes = List.copyOf(all);
     byte[] openApi = OpenApi.document(routes, json);
@@ -154,6 +158,10 @@ public final class ApiServer implements AutoCloseable {
   private void handle(Route route, Context ctx) throws Exception {
     Session session = authenticate(route.auth(), ctx);
     Call call = new Call(ctx, session, route);
+    if (takesNoBody.contains(route)) {
+      // Read even when unused: an unread body would make Jetty drop the connection mid-request.
+      call.body();
+    }
     String key = route.idempotent() ? idempotencyKey(ctx) : null;
     if (key == null) {
       Object result = route.action().handle(call);
