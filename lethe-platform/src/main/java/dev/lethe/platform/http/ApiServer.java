@@ -21,15 +21,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +67,7 @@ public final class ApiServer implements AutoCloseable {
       // or a prefetch can make) would then delete. Refused before routing, on every path and method.
       c.routes.before(ctx -> refuseMethodOverride(ctx));
       c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-      c.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/lethe-ui/index.html")));
+      new WebUi(dc, config).register(c);
       for (Route r : routes) {
         c.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), ctx -> handle(r, ctx));
       }
@@ -111,14 +108,6 @@ public final class ApiServer implements AutoCloseable {
   /** "METHOD path" of every route, in table order (the documentation's route table lists the same). */
   public List<String> routeTable() {
     return routes.stream().map(r -> r.method() + " " + r.path()).toList();
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
-      return Objects.requireNonNull(in, name).readAllBytes();
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static int status(ControlsException.Reason reason) {
