@@ -215,7 +215,7 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
       "independence day", "holiday", "holidays", "bank holiday", "public holiday", "eid", "diwali", "hanukkah",
       "ramadan", "war", "battle", "century", "treaty", "assassinated", "armistice",
       "invasion", "revolution", "version", "changelog", "deprecated", "patch", "build", "manufactured", "season",
-      "match", "game", "tournament", "final", "premiere", "aired", "opened", "closed", "office closed", "expires",
+      "match", "game", "tournament", "final", "premiere", "aired", "office closed", "expires",
       "expiry", "valid until", "dst", "daylight", "clocks", "eclipse", "olympics", "world cup", "since version",
       "circa", "c.", "ca.",
       "weihnachten", "ostern", "feiertag", "silvester", "krieg", "veröffentlicht", "noël", "pâques", "férié",
@@ -230,7 +230,7 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
       "announcement", "press release", "festival", "exhibition", "exhibit", "symposium", "conference", "summit",
       "fixture", "stages", "episode", "front page", "editorial", "remembering", "stocks", "shares", "unemployment",
       "maintenance", "scheduled", "roadworks", "wikinews", "reuters", "according to", "spokesperson", "spokesman",
-      "municipality", "officially", "as of", "scored", "declaration", "constitution", "independence",
+      "municipality", "officially", "opened", "closed", "ended", "began", "landed", "fell", "as of", "scored", "declaration", "constitution", "independence",
       "präsident", "regierung", "wahl", "président", "gouvernement", "élection", "presidente", "gobierno",
       "elecciones", "governo", "eleições", "elezioni", "regering", "verkiezingen"};
 

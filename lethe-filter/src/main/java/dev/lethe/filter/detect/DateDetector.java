@@ -76,7 +76,9 @@ public final class DateDetector implements Detector {
   private static final Pattern ORDINAL = Pattern.compile(
       "(?:3[01]|[12]\\d|[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:century|centuries|anniversary|place|floor|time|edition|birthday|amendment|grade|percentile))",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])(?![\\p{L}\\p{N}/.-])");
+  /** Day and month, or the US month and day, without a year: "15/07", "11/14"; one of the two is a month. */
+  private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(?:(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])"
+      + "|(0?[1-9]|1[0-2])/(3[01]|[12]\\d|0?[1-9]))(?![\\p{L}\\p{N}/.-])");
   /**
    * German and Dutch day and month with their dots and no year: "am 14.03."; the closing dot stays outside the
    * span, as the tagger ends every span before a full stop that follows a number.
