@@ -58,13 +58,15 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
         || start > 0 && (text.charAt(start - 1) == '=' || text.charAt(start - 1) == '/');
     String before = clauseBefore(text, start);
     String after = clauseAfter(text, end);
-    int strongAt = Context.lastWord(before, STRONG_CUES);
-    int eventAt = Math.max(strongAt, Context.lastWord(before, EVENT_CUES));
-    int publicAt = Context.lastWord(before, PUBLIC_CUES);
+    int[] at = lastCues(before);
+    int[] atAfter = lastCues(after);
+    int strongAt = at[STRONG];
+    int eventAt = Math.max(strongAt, at[EVENT]);
+    int publicAt = at[PUBLIC];
     if (Context.hasWord(after, PUBLIC_AFTER)) {
       publicAt = Integer.MAX_VALUE;
     }
-    int newsAt = Context.lastWord(before, NEWS_CUES);
+    int newsAt = at[NEWS];
     if (HOLIDAY_DATE.matcher(text).region(start, end).matches()) {
       publicAt = Integer.MAX_VALUE; // "4th of July", "December 25": the date names the holiday
     }
@@ -78,7 +80,7 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
     } else {
       nearest = eventAt == strongAt ? Cue.STRONG : Cue.EVENT;
     }
-    boolean firstPerson = Context.hasWord(before, PERSON_CUES) || Context.hasWord(after, PERSON_CUES);
+    boolean firstPerson = at[PERSON] >= 0 || atAfter[PERSON] >= 0;
     boolean historic = HISTORIC_YEAR.matcher(text).useTransparentBounds(true)
         .region(start, Math.min(text.length(), end + 8)).find();
     boolean publicClause = publicAt >= 0 || newsAt >= 0;
@@ -147,6 +149,63 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
     return w;
   }
 
+  /** Kinds of cue list, as indices into what {@link #lastCues} returns. */
+  private static final int STRONG = 0;
+  private static final int EVENT = 1;
+  private static final int PUBLIC = 2;
+  private static final int NEWS = 3;
+  private static final int PERSON = 4;
+
+  /**
+   * Where in {@code window} the last cue of each kind ends (-1 when there is none), indexed by {@link #STRONG},
+   * {@link #EVENT}, {@link #PUBLIC}, {@link #NEWS}, {@link #PERSON}. Reads the window word by word (letters and
+   * digits, joined by an inner {@code . ' ’ -} as in "d.o.b", "i'm", "move-in") and looks each word, the word
+   * with its closing full stop ("c.") and each two-word phrase ("passed away") up in one table: a few lookups
+   * per word rather than a scan of the window for each of several hundred cues. A copyright sign counts as a
+   * public cue.
+   */
+  private static int[] lastCues(String text) {
+    String window = text.replace('’', '\'');
+    int[] last = {-1, -1, -1, -1, -1};
+    int n = window.length();
+    int prevStart = -1;
+    int prevEnd = -1;
+    for (int i = 0; i < n; ) {
+      if (!Character.isLetterOrDigit(window.charAt(i))) {
+        if (window.charAt(i) == '©') {
+          last[PUBLIC] = i + 1;
+        }
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && (Character.isLetterOrDigit(window.charAt(i)) || i + 1 < n && ".'’-".indexOf(window.charAt(i)) >= 0
+          && Character.isLetterOrDigit(window.charAt(i + 1)))) {
+        i++;
+      }
+      mark(CUES.get(window.substring(start, i)), i, last);
+      if (i < n && window.charAt(i) == '.') {
+        mark(CUES.get(window.substring(start, i + 1)), i + 1, last);
+      }
+      if (prevEnd >= 0 && start == prevEnd + 1 && window.charAt(prevEnd) == ' ') {
+        mark(CUES.get(window.substring(prevStart, i)), i, last);
+      }
+      prevStart = start;
+      prevEnd = i;
+    }
+    return last;
+  }
+
+  private static void mark(Integer kinds, int end, int[] last) {
+    if (kinds != null) {
+      for (int k = 0; k < last.length; k++) {
+        if ((kinds & 1 << k) != 0) {
+          last[k] = end;
+        }
+      }
+    }
+  }
+
   private static final Pattern TIMESTAMP_AFTER = Pattern.compile("^(?:[T ]\\d{1,2}:\\d{2}:\\d{2}|T\\d{2}:\\d{2})");
   private static final Pattern HOLIDAY_DATE = Pattern.compile("(?i)(?:4th of july|fourth of july|july 4(?:th)?"
       + "|december 25(?:th)?|25(?:th)? (?:of )?december|december 31(?:st)?|31(?:st)? (?:of )?december"
@@ -156,7 +215,7 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
   private static final Pattern HISTORIC_YEAR = Pattern.compile("\\b1[0-8]\\d\\d\\b");
 
   /** Birth dates and appointments, and the form keys that introduce them. */
-  static final String[] STRONG_CUES = {"born", "birth", "birthday", "bday", "b-day", "dob", "d.o.b", "date of birth",
+  static final String[] STRONG_CUES = {"born", "birth", "birthday", "bday", "b-day", "dob", "d.o.b",
       "appointment", "appt",
       "geb", "geboren", "geburtsdatum", "geburtstag", "termin",
       "né", "née", "naissance", "anniversaire", "rendez-vous", "rdv",
@@ -211,7 +270,7 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
 
   /** The public calendar: releases, holidays, history, sport, software. */
   static final String[] PUBLIC_CUES = {"released", "release", "launched", "launch", "founded", "published",
-      "copyright", "©", "christmas", "thanksgiving", "easter", "halloween", "new year", "new year's",
+      "copyright", "christmas", "thanksgiving", "easter", "halloween", "new year", "new year's",
       "independence day", "holiday", "holidays", "bank holiday", "public holiday", "eid", "diwali", "hanukkah",
       "ramadan", "war", "battle", "century", "treaty", "assassinated", "armistice",
       "invasion", "revolution", "version", "changelog", "deprecated", "patch", "build", "manufactured", "season",
@@ -233,6 +292,23 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
       "municipality", "officially", "opened", "closed", "ended", "began", "landed", "fell", "as of", "scored", "declaration", "constitution", "independence",
       "präsident", "regierung", "wahl", "président", "gouvernement", "élection", "presidente", "gobierno",
       "elecciones", "governo", "eleições", "elezioni", "regering", "verkiezingen"};
+
+  /** Every cue word and two-word phrase, with the bit of each list ({@link #STRONG} ...) it is on. */
+  private static final java.util.Map<String, Integer> CUES = cues();
+
+  private static java.util.Map<String, Integer> cues() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    String[][] lists = {STRONG_CUES, EVENT_CUES, PUBLIC_CUES, NEWS_CUES, PERSON_CUES};
+    for (int k = 0; k < lists.length; k++) {
+      for (String cue : lists[k]) {
+        if (cue.split(" ").length > 2) {
+          throw new IllegalStateException("a date cue has at most two words: " + cue);
+        }
+        m.merge(cue, 1 << k, (a, b) -> a | b);
+      }
+    }
+    return java.util.Map.copyOf(m);
+  }
 
   /** Public cues that follow the date: "March 3 release", "May 1 holiday". */
   private static final String[] PUBLIC_AFTER = {"release", "released", "launch", "holiday", "holidays", "version"};

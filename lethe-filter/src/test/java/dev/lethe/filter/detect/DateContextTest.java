@@ -32,6 +32,11 @@ class DateContextTest {
       "The president announced the plan on [March 3]|NEWS|false|0.3",
       "My brother was injured in the crash on [May 3]|NEWS|true|0.7",
       "He moved. The election is on [May 3]|NEWS|false|0.3",
+      "D.O.B. [12/03/1990]|STRONG|false|0.9",
+      "I’m off on [May 3]|NONE|true|0.7",
+      "Grandma passed away on [2 May]|EVENT|true|0.85",
+      "The parcel was delivered on [2 May]|EVENT|false|0.7",
+      "© [2023] Fenwick Systems|PUBLIC|false|0.3",
   })
   void readsTheCuesOfTheClause(String marked, Cue nearest, boolean firstPerson, double score) {
     DateContext c = of(marked);
