@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param reason why it was excluded
  * @param detail a short content-free explanation (the robots rule, the licence, the parse error), or null
  */
-public record Exclusion(String id, SourceKind source, String origin, Reason reason, String detail) {
+public record Exclusion(String id, SourceKind source, String origin, Reason reason, String detail) implements java.io.Serializable {
   public Exclusion {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(source, "source");

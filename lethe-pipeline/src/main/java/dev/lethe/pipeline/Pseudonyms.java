@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * caller can warn. The key is never logged: {@link #keyId()} is a fingerprint safe to print and to record
  * in a manifest.
  */
-public final class Pseudonyms {
+public final class Pseudonyms implements java.io.Serializable {
   public static final String KEY_VARIABLE = "LETHE_PSEUDONYM_KEY";
   public static final String MODE_VARIABLE = "LETHE_MODE";
   private static final int MIN_BYTES = 32;

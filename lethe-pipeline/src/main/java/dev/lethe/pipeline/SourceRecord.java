@@ -19,7 +19,7 @@ import java.util.Objects;
  *                   record), else null
  */
 public record SourceRecord(String id, SourceKind kind, String origin, String text, String language,
-    String subject, WebPage web, String licence, String unreadable) {
+    String subject, WebPage web, String licence, String unreadable) implements java.io.Serializable {
 
   public SourceRecord {
     Objects.requireNonNull(id, "id");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param language a BCP 47 primary language tag, or {@code und} when unknown
  * @param text     the text, personal information masked
  */
-public record TrainingDocument(String id, SourceKind source, String language, String text) {
+public record TrainingDocument(String id, SourceKind source, String language, String text) implements java.io.Serializable {
   public TrainingDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(source, "source");

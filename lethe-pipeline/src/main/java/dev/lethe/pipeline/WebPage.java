@@ -14,7 +14,7 @@ import java.util.Map;
  * @param html      the page's HTML when the crawl kept it (meta tags carry paywall and TDM markers), else null
  * @param fetchedAt when the page was fetched, or null
  */
-public record WebPage(URI url, int status, Map<String, List<String>> headers, String html, Instant fetchedAt) {
+public record WebPage(URI url, int status, Map<String, List<String>> headers, String html, Instant fetchedAt) implements java.io.Serializable {
   public WebPage {
     headers = Map.copyOf(headers);
   }

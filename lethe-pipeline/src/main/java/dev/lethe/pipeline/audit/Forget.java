@@ -1,12 +1,7 @@
 package dev.lethe.pipeline.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lethe.filter.PrivacyFilter;
 import dev.lethe.filter.Span;
-import dev.lethe.filter.io.Jsonl;
-import dev.lethe.filter.io.RedactionJson;
 import dev.lethe.filter.mask.Maskers;
 import dev.lethe.pipeline.Exclusion;
 import dev.lethe.pipeline.PipelineConfig;
@@ -17,6 +12,7 @@ import dev.lethe.pipeline.TrainingDocument;
 import dev.lethe.pipeline.run.SnapshotBuilder;
 import dev.lethe.pipeline.sink.AtomicFiles;
 import dev.lethe.pipeline.sink.DocumentLines;
+import dev.lethe.pipeline.sink.Lineage;
 import dev.lethe.pipeline.sink.Manifest;
 import dev.lethe.pipeline.sink.PrivacyReport;
 import dev.lethe.pipeline.sink.Sharding;
@@ -36,7 +32,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,40 +82,55 @@ public final class Forget {
     List<String> newSuppressions = new ArrayList<>();
     long watermark;
     MessageDigest changeDigest = Digests.sha256();
-    Map<String, List<String>> subjects = readSubjects(parentDir);
+    List<Change> read = new ArrayList<>();
+    Set<String> named = new HashSet<>();  // subjects whose every document a change removes
     try (TrainingView view = store.open(); Stream<Change> changes = view.changesSince(parent.watermark())) {
       watermark = view.watermark();
       for (Change c : (Iterable<Change>) changes::iterator) {
         changeKinds.merge(c.kind().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
         changeDigest.update((c.seq() + " " + c.kind() + " " + pseudonyms.subject(c.userId()) + " "
             + (c.subjectId() == null ? "" : pseudonyms.digest("subject", c.subjectId())) + "\n").getBytes(StandardCharsets.UTF_8));
-        String subject = pseudonyms.subject(c.userId());
-        switch (c.kind()) {
-          case CONVERSATION_DELETED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.CONVERSATION, c.subjectId()), Reason.CONVERSATION_DELETED);
-          case ACCOUNT_DELETED, DELETE_REQUEST_COMPLETED -> subjects.getOrDefault(subject, List.of())
-              .forEach(d -> removed.putIfAbsent(d, Reason.ACCOUNT_DELETED));
-          case DO_NOT_TRAIN -> subjects.getOrDefault(subject, List.of()).forEach(d -> removed.putIfAbsent(d, Reason.DO_NOT_TRAIN));
-          case MEMORY_DELETED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.MEMORY, c.subjectId()), Reason.MEMORY_DELETED);
-          case MEMORY_UPDATED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.MEMORY, c.subjectId()), Reason.MEMORY_UPDATED);
-          case SUPPRESSION_ADDED -> {
-            if (c.text() != null && c.text().codePoints().filter(ch -> !Character.isWhitespace(ch)).count() >= 3) {
-              newSuppressions.add(c.text());
-            }
-          }
-          case TRAINING_SETTING_CHANGED -> { }
+        read.add(c);
+        if (EnumSet.of(Change.Kind.ACCOUNT_DELETED, Change.Kind.DELETE_REQUEST_COMPLETED, Change.Kind.DO_NOT_TRAIN).contains(c.kind())) {
+          named.add(pseudonyms.subject(c.userId()));
         }
+      }
+    }
+    // The lineage index is streamed: only the subjects and documents the changes name are held.
+    Map<String, List<String>> subjects = new HashMap<>();
+    Lineage.subjects(parentDir, (subject, docs) -> {
+      if (named.contains(subject)) {
+        subjects.put(subject, docs);
+      }
+    });
+    for (Change c : read) {
+      String subject = pseudonyms.subject(c.userId());
+      switch (c.kind()) {
+        case CONVERSATION_DELETED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.CONVERSATION, c.subjectId()), Reason.CONVERSATION_DELETED);
+        case ACCOUNT_DELETED, DELETE_REQUEST_COMPLETED -> subjects.getOrDefault(subject, List.of())
+            .forEach(d -> removed.putIfAbsent(d, Reason.ACCOUNT_DELETED));
+        case DO_NOT_TRAIN -> subjects.getOrDefault(subject, List.of()).forEach(d -> removed.putIfAbsent(d, Reason.DO_NOT_TRAIN));
+        case MEMORY_DELETED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.MEMORY, c.subjectId()), Reason.MEMORY_DELETED);
+        case MEMORY_UPDATED -> removed.putIfAbsent(pseudonyms.documentId(SourceKind.MEMORY, c.subjectId()), Reason.MEMORY_UPDATED);
+        case SUPPRESSION_ADDED -> {
+          if (c.text() != null && c.text().codePoints().filter(ch -> !Character.isWhitespace(ch)).count() >= 3) {
+            newSuppressions.add(c.text());
+          }
+        }
+        case TRAINING_SETTING_CHANGED -> { }
       }
     }
 
     // Which shards change: those holding a removed document, and (with new suppression strings) those holding a match.
     Map<String, Integer> shardOf = new HashMap<>();
-    try (BufferedReader r = ZstdLines.reader(parentDir.resolve(Snapshot.DOCUMENTS))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        JsonNode o = Jsonl.MAPPER.readTree(line);
-        shardOf.put(o.get("id").asText(), o.get("shard").asInt());
+    Map<Integer, List<Long>> removedLines = new HashMap<>();
+    Lineage.documents(parentDir, e -> {
+      if (removed.containsKey(e.id())) {
+        shardOf.put(e.id(), e.shard());
+        removedLines.computeIfAbsent(e.shard(), k -> new ArrayList<>()).add(e.line());
       }
-    }
+    });
+    removedLines.values().forEach(l -> l.sort(null));
     removed.keySet().retainAll(shardOf.keySet());
     Set<Integer> affected = new TreeSet<>();
     removed.keySet().forEach(id -> affected.add(shardOf.get(id)));
@@ -135,7 +148,6 @@ public final class Forget {
 
     // Write shards: rewritten or copied.
     List<Manifest.Shard> shards = new ArrayList<>();
-    Map<String, Long> newLine = new HashMap<>();
     long remasked = 0;
     for (Manifest.Shard s : parent.shards()) {
       int i = shardIndex(s.file());
@@ -163,7 +175,7 @@ public final class Forget {
               remasked++;
             }
           }
-          newLine.put(d.id(), w.append(DocumentLines.toLine(d)));
+          w.append(DocumentLines.toLine(d));
         }
         long n = w.lines();
         String sha = w.commit();
@@ -173,33 +185,23 @@ public final class Forget {
 
     // Lineage, subjects, exclusions, canaries.
     Map<String, String> files = new TreeMap<>();
-    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.DOCUMENTS), cfg.zstdLevel());
-        BufferedReader r = ZstdLines.reader(parentDir.resolve(Snapshot.DOCUMENTS))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        JsonNode o = Jsonl.MAPPER.readTree(line);
-        String id = o.get("id").asText();
-        if (removed.containsKey(id)) {
-          continue;
+    // A kept document moves up by the removed documents before it in its shard; the id order stays.
+    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.DOCUMENTS), cfg.zstdLevel())) {
+      Lineage.documents(parentDir, e -> {
+        if (!removed.containsKey(e.id())) {
+          long at = e.line() - before(removedLines.getOrDefault(e.shard(), List.of()), e.line());
+          w.append(DocumentLines.lineage(e.id(), e.shard(), at, e.source(), e.subject()));
         }
-        int shard = o.get("shard").asInt();
-        long at = affected.contains(shard) ? newLine.get(id) : o.get("line").asLong();
-        w.append(DocumentLines.lineage(id, shard, at, SourceKind.fromId(o.get("source").asText()),
-            o.has("subject") ? o.get("subject").asText() : null));
-      }
+      });
       files.put(Snapshot.DOCUMENTS, w.commit());
     }
-    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.SUBJECTS), cfg.zstdLevel())) {
-      for (Map.Entry<String, List<String>> e : subjects.entrySet()) {
-        List<String> left = e.getValue().stream().filter(d -> !removed.containsKey(d)).toList();
+    try (ZstdLines w = new ZstdLines(out.resolve(Snapshot.SUBJECTS), Lineage.SUBJECTS_LEVEL)) {
+      Lineage.subjects(parentDir, (subject, docs) -> {
+        List<String> left = docs.stream().filter(d -> !removed.containsKey(d)).toList();
         if (!left.isEmpty()) {
-          ObjectNode o = Jsonl.MAPPER.createObjectNode();
-          o.put("subject", e.getKey());
-          ArrayNode a = o.putArray("documents");
-          left.forEach(a::add);
-          w.append(RedactionJson.line(o));
+          w.append(DocumentLines.subjects(subject, left));
         }
-      }
+      });
       files.put(Snapshot.SUBJECTS, w.commit());
     }
     Map<String, Long> removedByReason = new TreeMap<>();
@@ -275,19 +277,10 @@ public final class Forget {
     return false;
   }
 
-  /** Each pseudonymous user's documents, from the snapshot's lineage. */
-  static Map<String, List<String>> readSubjects(Path dir) throws IOException {
-    Map<String, List<String>> m = new TreeMap<>();
-    try (BufferedReader r = ZstdLines.reader(dir.resolve(Snapshot.SUBJECTS))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        JsonNode o = Jsonl.MAPPER.readTree(line);
-        List<String> docs = new ArrayList<>();
-        o.get("documents").forEach(d -> docs.add(d.asText()));
-        m.put(o.get("subject").asText(), docs);
-      }
-    }
-    return m;
+  /** How many of the sorted {@code lines} are below {@code line}. */
+  private static long before(List<Long> lines, long line) {
+    int i = java.util.Collections.binarySearch(lines, line);
+    return i >= 0 ? i : -i - 1;
   }
 
   private static void writeReport(Path out, String id, Manifest parent, Map<String, Manifest.SourceCounts> counts,

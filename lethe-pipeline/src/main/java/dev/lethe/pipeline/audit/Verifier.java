@@ -1,16 +1,15 @@
 package dev.lethe.pipeline.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lethe.filter.Label;
 import dev.lethe.filter.OperatingPoint;
 import dev.lethe.filter.PrivacyFilter;
 import dev.lethe.filter.Span;
-import dev.lethe.filter.io.Jsonl;
 import dev.lethe.pipeline.Exclusion;
 import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.TrainingDocument;
 import dev.lethe.pipeline.sink.DocumentLines;
+import dev.lethe.pipeline.sink.Lineage;
 import dev.lethe.pipeline.sink.Manifest;
 import dev.lethe.pipeline.sink.Sharding;
 import dev.lethe.pipeline.sink.Snapshot;
@@ -117,18 +116,6 @@ public final class Verifier {
         }
       }
     }
-    Map<String, long[]> lineage = new HashMap<>();
-    Map<String, String> subjectOf = new HashMap<>();
-    try (BufferedReader r = ZstdLines.reader(dir.resolve(Snapshot.DOCUMENTS))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        JsonNode o = Jsonl.MAPPER.readTree(line);
-        lineage.put(o.get("id").asText(), new long[] {o.get("shard").asLong(), o.get("line").asLong()});
-        if (o.has("subject")) {
-          subjectOf.put(o.get("id").asText(), o.get("subject").asText());
-        }
-      }
-    }
     for (Map.Entry<String, String> f : m.files().entrySet()) {
       Path p = dir.resolve(f.getKey());
       if (!Files.isRegularFile(p)) {
@@ -198,13 +185,36 @@ public final class Verifier {
       checks.put("deletions", "skipped: no store given");
       checks.put("suppression", "skipped: no store given");
     }
+    // Lineage, streamed in id order: sorted and free of duplicates; per shard a count and an order-independent sum of
+    // (id, line) hashes that the shard scan must reproduce; the documents of deleted and opted-out users.
+    Map<Integer, long[]> lineageSums = new HashMap<>();
+    long[] lineageCount = {0};
+    String[] previous = {null};
+    Lineage.documents(dir, e -> {
+      lineageCount[0]++;
+      if (previous[0] != null && e.id().compareTo(previous[0]) <= 0) {
+        add(violations, "lineage", e.id().equals(previous[0]) ? e.id() + " is listed twice in the lineage index"
+            : "the lineage index is not sorted by id at " + e.id());
+      }
+      previous[0] = e.id();
+      long[] sum = lineageSums.computeIfAbsent(e.shard(), k -> new long[2]);
+      sum[0]++;
+      sum[1] += Lineage.entryHash(e.id(), e.shard(), e.line());
+      if (e.subject() != null) {
+        if (deletedSubjects.contains(e.subject())) {
+          deletedDocs.add(e.id());
+        } else if (laterSubjects.containsKey(e.subject())) {
+          laterDocs.putIfAbsent(e.id(), laterSubjects.get(e.subject()));
+        }
+      }
+    });
     PrivacyFilter suppNow = suppressedNow.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedNow).build();
     PrivacyFilter suppLater = suppressedLater.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedLater).build();
     List<Canaries.Planted> canaries = Canaries.read(dir);
     PrivacyFilter recall = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
 
     // Shards, in parallel: a document's shard is fixed by its id, so duplicates can only meet inside one shard.
-    Scan scan = new Scan(m.shards().size(), lineage, subjectOf, excluded, deletedDocs, deletedSubjects, laterDocs, laterSubjects,
+    Scan scan = new Scan(m.shards().size(), lineageSums, excluded, deletedDocs, laterDocs,
         canaries, suppNow, suppLater, recall, Math.max(1, residualEvery));
     Map<Label, Long> residual = new EnumMap<>(Label.class);
     long documents = 0;
@@ -238,8 +248,8 @@ public final class Verifier {
     if (documents != m.counts().documentsOut()) {
       add(violations, "conservation", "shards hold " + documents + " documents, manifest says " + m.counts().documentsOut());
     }
-    if (lineage.size() != documents) {
-      add(violations, "lineage", "lineage lists " + lineage.size() + " documents, shards hold " + documents);
+    if (lineageCount[0] != documents) {
+      add(violations, "lineage", "lineage lists " + lineageCount[0] + " documents, shards hold " + documents);
     }
     checks.put("integrity", m.shards().size() + " shards and " + m.files().size() + " files against the manifest digests");
     checks.put("conservation", m.counts().recordsIn() + " in = " + m.counts().documentsOut() + " out + " + m.counts().excluded() + " excluded");
@@ -257,8 +267,8 @@ public final class Verifier {
   private record ShardResult(long documents, List<Finding> violations, List<Finding> pending, Map<Label, Long> residual) {}
 
   /** The per-document checks, shared read-only by the shard tasks. */
-  private record Scan(int shardCount, Map<String, long[]> lineage, Map<String, String> subjectOf, Set<String> excluded,
-      Set<String> deletedDocs, Set<String> deletedSubjects, Map<String, Long> laterDocs, Map<String, Long> laterSubjects,
+  private record Scan(int shardCount, Map<Integer, long[]> lineageSums, Set<String> excluded,
+      Set<String> deletedDocs, Map<String, Long> laterDocs,
       List<Canaries.Planted> canaries, PrivacyFilter suppNow, PrivacyFilter suppLater, PrivacyFilter recall, int residualEvery) {
 
     ShardResult shard(Path dir, Manifest.Shard s) throws IOException {
@@ -277,6 +287,7 @@ public final class Verifier {
       int shard = Forget.shardIndex(s.file());
       Set<String> seen = new HashSet<>();
       long lineNo = 0;
+      long lineageSum = 0;
       try (BufferedReader r = ZstdLines.reader(p)) {
         String line;
         while ((line = r.readLine()) != null) {
@@ -288,19 +299,14 @@ public final class Verifier {
           if (Sharding.shardOf(id, shardCount) != shard) {
             add(violations, "integrity", id + " is in " + s.file() + " but its id hashes to another shard");
           }
-          long[] at = lineage.get(id);
-          if (at == null || at[0] != shard || at[1] != lineNo) {
-            add(violations, "lineage", id + " at " + s.file() + ":" + lineNo + " disagrees with the lineage index");
-          }
+          lineageSum += Lineage.entryHash(id, shard, lineNo);
           if (excluded.contains(id)) {
             add(violations, "excluded", id + " is in the exclusion log but present in " + s.file());
           }
-          String subject = subjectOf.get(id);
-          if (deletedDocs.contains(id) || (subject != null && deletedSubjects.contains(subject))) {
+          if (deletedDocs.contains(id)) {
             add(violations, "deleted", id + " was deleted or opted out before the snapshot but is in " + s.file());
-          } else if (laterDocs.containsKey(id) || (subject != null && laterSubjects.containsKey(subject))) {
-            add(pending, "deleted", id + " left after the snapshot (change "
-                + (laterDocs.containsKey(id) ? laterDocs.get(id) : laterSubjects.get(subject)) + "): run lethe forget");
+          } else if (laterDocs.containsKey(id)) {
+            add(pending, "deleted", id + " left after the snapshot (change " + laterDocs.get(id) + "): run lethe forget");
           }
           String lower = d.text().toLowerCase(Locale.ROOT);
           for (int i = 0; i < canaryValues.size(); i++) {
@@ -320,6 +326,11 @@ public final class Verifier {
           }
           lineNo++;
         }
+      }
+      long[] listed = lineageSums.getOrDefault(shard, new long[2]);
+      if (listed[0] != lineNo || listed[1] != lineageSum) {
+        add(violations, "lineage", "the lineage index lists " + listed[0] + " documents in " + s.file() + ", which holds " + lineNo
+            + (listed[0] == lineNo ? ", but their ids or lines differ" : ""));
       }
       if (lineNo != s.documents()) {
         add(violations, "integrity", s.file() + " has " + lineNo + " documents, manifest says " + s.documents());

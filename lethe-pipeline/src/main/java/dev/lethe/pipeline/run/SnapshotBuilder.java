@@ -9,16 +9,19 @@ import dev.lethe.filter.mask.MaskKey;
 import dev.lethe.filter.mask.Masker;
 import dev.lethe.filter.mask.Maskers;
 import dev.lethe.pipeline.PipelineConfig;
+import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.SourceRecord;
 import dev.lethe.pipeline.audit.Canaries;
 import dev.lethe.pipeline.policy.Eligibility;
 import dev.lethe.pipeline.policy.Sites;
 import dev.lethe.pipeline.sink.Manifest;
+import dev.lethe.pipeline.sink.PrivacyReport;
 import dev.lethe.pipeline.sink.SnapshotSink;
 import dev.lethe.pipeline.sink.Snapshot;
 import dev.lethe.pipeline.source.Digests;
 import dev.lethe.pipeline.source.Inputs;
 import dev.lethe.pipeline.source.PartnerSource;
+import dev.lethe.pipeline.source.ReadLimits;
 import dev.lethe.pipeline.source.RecordSource;
 import dev.lethe.pipeline.source.StoreSource;
 import dev.lethe.pipeline.source.WarcSource;
@@ -69,34 +72,24 @@ public final class SnapshotBuilder {
     }
     prepareFolder(dir);
     PipelineConfig cfg = req.config();
-    List<String> suppressed = new ArrayList<>();
+    List<String> suppressed = List.of();
     Long watermark = null;
     List<RecordSource> sources = new ArrayList<>();
     TrainingView view = req.store() == null ? null : req.store().open();
     try {
       if (view != null) {
         watermark = view.watermark();
-        try (Stream<SuppressionEntry> s = view.suppressionList()) {
-          s.map(SuppressionEntry::text).filter(SnapshotBuilder::suppressible).distinct().forEach(suppressed::add);
-        }
+        suppressed = suppressed(view);
         sources.add(new StoreSource(view, req.pseudonyms(), req.storeName()));
       }
-      for (Path w : req.web()) {
-        for (Path f : Inputs.files(w, ".jsonl", ".jsonl.gz", ".jsonl.zst", ".warc", ".warc.gz", ".wet", ".wet.gz")) {
-          String n = f.getFileName().toString();
-          sources.add(n.contains(".jsonl") ? new WebJsonlSource(f, req.pseudonyms()) : new WarcSource(f, req.pseudonyms()));
-        }
+      ReadLimits limits = cfg.readLimits();
+      long inputBytes = 0;
+      for (InputFile f : inputFiles(req)) {
+        inputBytes += Inputs.sizeOrZero(Path.of(f.path()));
+        sources.add(f.open(req.pseudonyms(), limits));
       }
-      for (Path p : req.partner()) {
-        for (Path f : Inputs.files(p, ".jsonl", ".jsonl.gz", ".jsonl.zst")) {
-          sources.add(new PartnerSource(f, req.pseudonyms()));
-        }
-      }
-      List<Path> crawlDirs = req.web().stream().map(w -> Files.isDirectory(w) ? w : w.toAbsolutePath().getParent()).toList();
-      Eligibility eligibility = new Eligibility(cfg, Sites.load(crawlDirs));
-      PrivacyFilter filter = filter(cfg, suppressed);
-      Stages stages = new Stages(eligibility, new PiiMasking(filter), new DensityGate(cfg.maxPiiSpans(), cfg.maxPiiPer1000Chars()));
-      Canaries canaries = new Canaries(req.canaries(), req.pseudonyms(), eligibility);
+      Stages stages = stages(cfg, crawlDirs(req.web()), suppressed);
+      Canaries canaries = new Canaries(req.canaries(), req.pseudonyms(), stages.eligibility());
       UnaryOperator<SourceRecord> plant = canaries::plant;
 
       List<RecordSource.InputDigest> digests;
@@ -104,6 +97,7 @@ public final class SnapshotBuilder {
       SnapshotSink sink = new SnapshotSink(dir, cfg.shards(), cfg.zstdLevel());
       try {
         long[] done = new long[2];
+        long totalBytes = inputBytes;
         digests = LocalRunner.run(sources, plant, stages, req.threads(), (outcome, input) -> {
           sink.accept(outcome);
           done[0]++;
@@ -112,11 +106,11 @@ public final class SnapshotBuilder {
           }
           done[1] += input.text() == null ? 0 : input.text().length();
           if (req.progress() != null && (done[0] & 63) == 0) {
-            req.progress().update(done[0], done[1]);
+            req.progress().update(done[0], done[1], bytesRead(sources), totalBytes);
           }
         });
         if (req.progress() != null) {
-          req.progress().update(done[0], done[1]);
+          req.progress().update(done[0], done[1], totalBytes, totalBytes);
         }
         CrashPoints.reach("shards-written");
         committed = sink.commit();
@@ -124,30 +118,99 @@ public final class SnapshotBuilder {
         sink.close();
       }
       CrashPoints.reach("shards-committed");
-      String id = snapshotId(null, cfg, req.pseudonyms().keyId(), digests);
-      if (!canaries.planted().isEmpty()) {
-        Canaries.write(dir, canaries.planted());
-      }
-      sink.report().write(dir, id);
-      Map<String, String> files = new LinkedHashMap<>(committed.files());
-      for (String f : List.of(Snapshot.REPORT_JSON, Snapshot.REPORT_HTML, Snapshot.CANARIES)) {
-        if (Files.exists(dir.resolve(f))) {
-          files.put(f, Digests.file(dir.resolve(f)));
-        }
-      }
-      CrashPoints.reach("before-manifest");
-      Manifest m = new Manifest(Manifest.FORMAT, id, null, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), watermark,
-          digests, cfg.hash(), configMap(cfg), req.pseudonyms().keyId(), filterInfo(cfg, filter),
-          new Manifest.Counts(sink.report().in(), sink.report().out(), sink.report().excluded(), sink.report().bySource(),
-              sink.report().byReason()),
-          committed.shards(), files, null);
-      m.write(dir);
-      return new Result(m, dir, false, canaries.planted(), sink.report().toMap(id));
+      return finish(req, watermark, digests, committed, sink.report(), canaries.planted(), stages.masking().filter());
     } finally {
       if (view != null) {
         view.close();
       }
     }
+  }
+
+  /** Bytes read so far of every input. */
+  private static long bytesRead(List<RecordSource> sources) {
+    long n = 0;
+    for (RecordSource s : sources) {
+      n += s.bytesRead();
+    }
+    return n;
+  }
+
+  /**
+   * The last steps of a build, after shards, lineage and the exclusion log are published: canaries, the privacy
+   * report, and the manifest, last. Shared by every runner so that they write the same files.
+   */
+  public static Result finish(BuildRequest req, Long watermark, List<RecordSource.InputDigest> digests,
+      SnapshotSink.Committed committed, PrivacyReport report, List<Canaries.Planted> planted, PrivacyFilter filter)
+      throws IOException {
+    Path dir = req.out();
+    PipelineConfig cfg = req.config();
+    String id = snapshotId(null, cfg, req.pseudonyms().keyId(), digests);
+    if (!planted.isEmpty()) {
+      Canaries.write(dir, planted);
+    }
+    report.write(dir, id);
+    Map<String, String> files = new LinkedHashMap<>(committed.files());
+    for (String f : List.of(Snapshot.REPORT_JSON, Snapshot.REPORT_HTML, Snapshot.CANARIES)) {
+      if (Files.exists(dir.resolve(f))) {
+        files.put(f, Digests.file(dir.resolve(f)));
+      }
+    }
+    CrashPoints.reach("before-manifest");
+    Manifest m = new Manifest(Manifest.FORMAT, id, null, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), watermark,
+        digests, cfg.hash(), configMap(cfg), req.pseudonyms().keyId(), filterInfo(cfg, filter),
+        new Manifest.Counts(report.in(), report.out(), report.excluded(), report.bySource(), report.byReason()),
+        committed.shards(), files, null);
+    m.write(dir);
+    return new Result(m, dir, false, planted, report.toMap(id));
+  }
+
+  /** One input file of a build: a crawl file (JSONL, WARC, WET) or a partner JSONL file; a path, so it can travel. */
+  public record InputFile(String path, boolean web) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The reader of this file, within {@code limits}. */
+    public RecordSource open(Pseudonyms pseudonyms, ReadLimits limits) {
+      Path f = Path.of(path);
+      if (!web) {
+        return new PartnerSource(f, pseudonyms, limits);
+      }
+      return f.getFileName().toString().contains(".jsonl") ? new WebJsonlSource(f, pseudonyms, limits)
+          : new WarcSource(f, pseudonyms, limits);
+    }
+  }
+
+  /** The input files of a build in the order they are read (after the store): crawl files, then partner files. */
+  public static List<InputFile> inputFiles(BuildRequest req) throws IOException {
+    List<InputFile> files = new ArrayList<>();
+    for (Path w : req.web()) {
+      for (Path f : Inputs.files(w, ".jsonl", ".jsonl.gz", ".jsonl.zst", ".warc", ".warc.gz", ".wet", ".wet.gz")) {
+        files.add(new InputFile(f.toString(), true));
+      }
+    }
+    for (Path p : req.partner()) {
+      for (Path f : Inputs.files(p, ".jsonl", ".jsonl.gz", ".jsonl.zst")) {
+        files.add(new InputFile(f.toString(), false));
+      }
+    }
+    return files;
+  }
+
+  /** The folders holding {@code sites/} for the crawl inputs: each folder itself, a file's folder. */
+  public static List<Path> crawlDirs(List<Path> web) {
+    return web.stream().map(w -> Files.isDirectory(w) ? w : w.toAbsolutePath().getParent()).toList();
+  }
+
+  /** The suppression strings of a store view that the filter can match. */
+  public static List<String> suppressed(TrainingView view) {
+    try (Stream<SuppressionEntry> s = view.suppressionList()) {
+      return s.map(SuppressionEntry::text).filter(SnapshotBuilder::suppressible).distinct().toList();
+    }
+  }
+
+  /** The per-record stages of a configuration: eligibility over the crawl's site files, the filter, the density gate. */
+  public static Stages stages(PipelineConfig cfg, List<Path> crawlDirs, List<String> suppressed) {
+    Eligibility eligibility = new Eligibility(cfg, Sites.load(crawlDirs));
+    return new Stages(eligibility, new PiiMasking(filter(cfg, suppressed)), new DensityGate(cfg.maxPiiSpans(), cfg.maxPiiPer1000Chars()));
   }
 
   /** The filter of a configuration: operating point, masking style and the suppression list. */

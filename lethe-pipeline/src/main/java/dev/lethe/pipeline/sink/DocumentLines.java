@@ -62,4 +62,13 @@ public final class DocumentLines {
     }
     return RedactionJson.line(o);
   }
+
+  /** {@code {"subject","documents":[...]}}: one pseudonymous user's documents, in input order. */
+  public static String subjects(String subject, java.util.List<String> documents) {
+    ObjectNode o = Jsonl.MAPPER.createObjectNode();
+    o.put("subject", subject);
+    com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("documents");
+    documents.forEach(a::add);
+    return RedactionJson.line(o);
+  }
 }

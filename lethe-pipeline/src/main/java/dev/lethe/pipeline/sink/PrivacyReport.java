@@ -20,7 +20,7 @@ import java.util.Map;
  * document). Accumulated by the single sink thread; written as {@code report.json} and as
  * {@code report.html}, a self-contained page with SVG bar charts (no scripts, no external assets).
  */
-public final class PrivacyReport {
+public final class PrivacyReport implements java.io.Serializable {
   /** Upper bounds of the density buckets (spans per 1,000 chars); the last bucket is open. */
   static final double[] BUCKETS = {0, 1, 2, 5, 10, 20};
   static final String[] BUCKET_NAMES = {"0", "0-1", "1-2", "2-5", "5-10", "10-20", ">20"};
@@ -47,6 +47,27 @@ public final class PrivacyReport {
     if (statsIfFiltered != null) {
       density(statsIfFiltered);
     }
+  }
+
+  /** Adds {@code other}'s counts to this report (partial reports of a distributed build); returns this. */
+  public PrivacyReport merge(PrivacyReport other) {
+    other.io.forEach((k, c) -> {
+      long[] mine = counts(k);
+      for (int i = 0; i < c.length; i++) {
+        mine[i] += c[i];
+      }
+    });
+    other.reasons.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+    other.spans.forEach((k, s) -> {
+      long[] mine = spans.computeIfAbsent(k, x -> new long[Label.values().length]);
+      for (int i = 0; i < s.length; i++) {
+        mine[i] += s[i];
+      }
+    });
+    for (int i = 0; i < density.length; i++) {
+      density[i] += other.density[i];
+    }
+    return this;
   }
 
   private void density(PiiStats stats) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * <pre>
  * manifest.json                  ids, parent, inputs, configuration hash, filter version, counts, file digests
  * shards/shard-NNNNN.jsonl.zst   the training documents {"id","source","lang","text"}
- * lineage/documents.jsonl.zst    {"id","shard","line","source","subject"}: where each document is
- * lineage/subjects.jsonl.zst     {"subject","documents":[...]}: each pseudonymous user's documents
+ * lineage/documents.jsonl.zst    {"id","shard","line","source","subject"}: where each document is, sorted by id
+ * lineage/subjects.jsonl.zst     {"subject","documents":[...]}: each pseudonymous user's documents, sorted by subject
  * exclusions.jsonl.zst           {"id","source","origin","reason","detail"}: what was left out and why
  * canaries.json                  planted canary strings (with --canaries)
  * report.json, report.html       the privacy report

@@ -1,11 +1,8 @@
 package dev.lethe.pipeline.sink;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lethe.filter.io.Jsonl;
-import dev.lethe.filter.io.RedactionJson;
 import dev.lethe.pipeline.Exclusion;
 import dev.lethe.pipeline.Reason;
+import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.TrainingDocument;
 import dev.lethe.pipeline.stage.PiiStats;
 import dev.lethe.pipeline.stage.Stages;
@@ -20,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * Writes the outcomes of a build, in input order, into a snapshot folder: documents to their shards (by a
- * stable hash of the id), lineage, the exclusion log and the privacy report. Exact duplicates (same
+ * stable hash of the id), the lineage index (sorted on disk, {@link Lineage}), the exclusion log and the privacy report. Exact duplicates (same
  * normalised text, or same document id) are removed here, keeping the first in input order, because that
  * is the one step that needs every record's key. Used by one thread. Nothing is visible under a final name
  * until {@link #commit()}; the manifest, written by the caller after it, is what makes the snapshot exist.
@@ -28,9 +25,8 @@ import java.util.TreeMap;
 public final class SnapshotSink implements AutoCloseable {
   private final Path dir;
   private final List<ZstdLines> shards = new ArrayList<>();
-  private final ZstdLines documents;
+  private final Lineage lineage;
   private final ZstdLines exclusions;
-  private final Map<String, List<String>> subjects = new TreeMap<>();
   private final Set<Long> texts = new HashSet<>();
   private final Set<Long> ids = new HashSet<>();
   private final PrivacyReport report = new PrivacyReport();
@@ -42,7 +38,7 @@ public final class SnapshotSink implements AutoCloseable {
     for (int i = 0; i < shardCount; i++) {
       shards.add(new ZstdLines(dir.resolve(Sharding.fileName(i)), zstdLevel));
     }
-    documents = new ZstdLines(dir.resolve(Snapshot.DOCUMENTS), zstdLevel);
+    lineage = new Lineage(dir, zstdLevel);
     exclusions = new ZstdLines(dir.resolve(Snapshot.EXCLUSIONS), zstdLevel);
   }
 
@@ -54,21 +50,24 @@ public final class SnapshotSink implements AutoCloseable {
     }
     Stages.Kept k = (Stages.Kept) outcome;
     TrainingDocument doc = k.document();
-    if (!ids.add(fnv64(doc.id()))) {
-      exclude(new Exclusion(doc.id(), doc.source(), "input", Reason.DUPLICATE_ID, "document id already taken"), null);
+    if (!ids.add(idKey(doc.id()))) {
+      exclude(duplicate(doc.id(), doc.source(), Reason.DUPLICATE_ID), null);
       return;
     }
-    if (!texts.add(key64(k.textKey()))) {
-      exclude(new Exclusion(doc.id(), doc.source(), "input", Reason.DUPLICATE_TEXT, "same normalised text as an earlier document"), null);
+    if (!texts.add(textKey(k.textKey()))) {
+      exclude(duplicate(doc.id(), doc.source(), Reason.DUPLICATE_TEXT), null);
       return;
     }
     int shard = Sharding.shardOf(doc.id(), shardCount);
     long line = shards.get(shard).append(DocumentLines.toLine(doc));
-    documents.append(DocumentLines.lineage(doc.id(), shard, line, doc.source(), k.subject()));
-    if (k.subject() != null) {
-      subjects.computeIfAbsent(k.subject(), s -> new ArrayList<>()).add(doc.id());
-    }
+    lineage.add(doc.id(), shard, line, doc.source(), k.subject());
     report.kept(doc.source(), k.stats());
+  }
+
+  /** The exclusion of a duplicate ({@link Reason#DUPLICATE_ID} or {@link Reason#DUPLICATE_TEXT}), whichever runner found it. */
+  public static Exclusion duplicate(String id, SourceKind source, Reason reason) {
+    return new Exclusion(id, source, "input", reason,
+        reason == Reason.DUPLICATE_ID ? "document id already taken" : "same normalised text as an earlier document");
   }
 
   private void exclude(Exclusion e, PiiStats stats) throws IOException {
@@ -76,8 +75,11 @@ public final class SnapshotSink implements AutoCloseable {
     report.excluded(e.source(), e.reason(), stats);
   }
 
-  /** 64-bit FNV-1a: ids are keyed hashes already, this only packs them for the seen-set. */
-  private static long fnv64(String s) {
+  /**
+   * The seen-set key of a document id, 64-bit FNV-1a: ids are keyed hashes already, this only packs them.
+   * A distributed runner deduplicates on the same key so that both runners decide alike.
+   */
+  public static long idKey(String s) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < s.length(); i++) {
       h = (h ^ s.charAt(i)) * 0x100000001b3L;
@@ -85,7 +87,8 @@ public final class SnapshotSink implements AutoCloseable {
     return h;
   }
 
-  private static long key64(String hex) {
+  /** The seen-set key of a {@link dev.lethe.pipeline.stage.TextKey}: its first 64 bits. */
+  public static long textKey(String hex) {
     return Long.parseUnsignedLong(hex.substring(0, 16), 16);
   }
 
@@ -103,18 +106,8 @@ public final class SnapshotSink implements AutoCloseable {
       list.add(new Manifest.Shard(Sharding.fileName(i), n, sha, z.bytes()));
     }
     Map<String, String> files = new TreeMap<>();
-    files.put(Snapshot.DOCUMENTS, documents.commit());
     files.put(Snapshot.EXCLUSIONS, exclusions.commit());
-    try (ZstdLines subj = new ZstdLines(dir.resolve(Snapshot.SUBJECTS), 3)) {
-      for (Map.Entry<String, List<String>> e : subjects.entrySet()) {
-        ObjectNode o = Jsonl.MAPPER.createObjectNode();
-        o.put("subject", e.getKey());
-        ArrayNode docs = o.putArray("documents");
-        e.getValue().forEach(docs::add);
-        subj.append(RedactionJson.line(o));
-      }
-      files.put(Snapshot.SUBJECTS, subj.commit());
-    }
+    files.putAll(lineage.commit());
     return new Committed(list, files);
   }
 
@@ -126,7 +119,7 @@ public final class SnapshotSink implements AutoCloseable {
     for (ZstdLines z : shards) {
       z.close();
     }
-    documents.close();
+    lineage.close();
     exclusions.close();
   }
 }

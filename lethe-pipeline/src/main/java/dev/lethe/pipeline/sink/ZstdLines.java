@@ -32,8 +32,16 @@ public final class ZstdLines implements AutoCloseable {
   private long bytes;
 
   public ZstdLines(Path target, int level) throws IOException {
+    this(target, AtomicFiles.tmp(target), level);
+  }
+
+  /**
+   * Writes to {@code tmp} instead of {@code <target>.tmp}: a distributed task attempt writes under a name of its
+   * own, so a retried attempt never shares a file with a failed one; the driver publishes the winner.
+   */
+  public ZstdLines(Path target, Path tmp, int level) throws IOException {
     this.target = target;
-    this.tmp = AtomicFiles.tmp(target);
+    this.tmp = tmp;
     Files.createDirectories(target.toAbsolutePath().getParent());
     OutputStream file = Files.newOutputStream(tmp);
     ZstdOutputStream z = new ZstdOutputStream(new DigestOutputStream(new java.io.BufferedOutputStream(file, 1 << 16), digest), level);

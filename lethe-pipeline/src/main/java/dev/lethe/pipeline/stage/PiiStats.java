@@ -7,7 +7,7 @@ import java.util.Arrays;
  * How much personal information one document had: masked spans per label (indexed by {@link Label#ordinal()})
  * and the length of the text they were found in. Immutable.
  */
-public record PiiStats(int[] perLabel, int chars) {
+public record PiiStats(int[] perLabel, int chars) implements java.io.Serializable {
   public PiiStats {
     perLabel = perLabel.clone();
   }

@@ -1,0 +1,24 @@
+package dev.lethe.spark;
+
+import dev.lethe.pipeline.run.SnapshotBuilder;
+import dev.lethe.pipeline.stage.Stages;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stages of a build, made once per executor JVM: the Privacy Filter (its tagger model loaded lazily, the
+ * first time a task of the build needs it) and the eligibility policy with the crawl's site files. Keyed by the
+ * broadcast of the build's {@link SparkBuild.Plan}, so concurrent tasks of one executor share one instance, which
+ * is immutable and thread-safe.
+ */
+final class ExecutorStages {
+  private static final Map<Long, Stages> BUILT = new ConcurrentHashMap<>();
+
+  private ExecutorStages() {}
+
+  static Stages of(long broadcastId, SparkBuild.Plan plan) {
+    return BUILT.computeIfAbsent(broadcastId, id -> SnapshotBuilder.stages(plan.config(),
+        plan.crawlDirs().stream().map(Path::of).toList(), plan.suppressed()));
+  }
+}
