@@ -55,7 +55,7 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
    */
   public static DateContext of(String text, int start, int end) {
     boolean machine = TIMESTAMP_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 9))).find()
-        || start > 0 && (text.charAt(start - 1) == '=' || text.charAt(start - 1) == '/');
+        || start > 0 && (text.charAt(start - 1) == '/' || text.charAt(start - 1) == '=' && !birthKey(text, start - 1));
     String before = clauseBefore(text, start);
     String after = clauseAfter(text, end);
     int[] at = lastCues(before);
@@ -147,6 +147,18 @@ public record DateContext(Cue nearest, boolean strong, boolean firstPerson, bool
       }
     }
     return w;
+  }
+
+  /**
+   * Whether the key before the {@code =} at {@code eq} names a birth date ({@code dob=}, {@code birth_date=}):
+   * a logfmt or config field about a person, not a URL parameter such as {@code from=}.
+   */
+  private static boolean birthKey(String text, int eq) {
+    int k = eq;
+    while (k > 0 && (Character.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '_')) {
+      k--;
+    }
+    return lastCues(text.substring(k, eq).toLowerCase(java.util.Locale.ROOT).replace('_', ' '))[STRONG] >= 0;
   }
 
   /** Kinds of cue list, as indices into what {@link #lastCues} returns. */

@@ -37,6 +37,8 @@ class DateContextTest {
       "Grandma passed away on [2 May]|EVENT|true|0.85",
       "The parcel was delivered on [2 May]|EVENT|false|0.7",
       "© [2023] Fenwick Systems|PUBLIC|false|0.3",
+      "level=info user=4411 dob=[1990-07-15]|STRONG|false|0.9",
+      "birth_date=[1990-07-15]|STRONG|false|0.9",
   })
   void readsTheCuesOfTheClause(String marked, Cue nearest, boolean firstPerson, double score) {
     DateContext c = of(marked);
