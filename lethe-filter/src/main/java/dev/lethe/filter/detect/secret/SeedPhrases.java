@@ -111,11 +111,22 @@ final class SeedPhrases {
       if (s >= n) {
         break;
       }
+      // read the word, packing its letters; past 8 letters or at a letter outside ASCII it is no list word
       int e = s;
-      while (e < n && isLetter(t.charAt(e))) {
+      long key = 0;
+      boolean ascii = true;
+      while (e < n) {
+        char c = t.charAt(e);
+        if (Chars.isAsciiLetter(c)) {
+          key = key << 5 | ((c | 0x20) - 'a' + 1);
+        } else if (c >= 128 && Character.isLetter(c)) {
+          ascii = false;
+        } else {
+          break;
+        }
         e++;
       }
-      if (isListWord(t, s, e)) {
+      if (ascii && isListWord(t, s, e, key)) {
         candidate |= ++streak >= 2;
       } else {
         if (candidate) {
@@ -136,21 +147,10 @@ final class SeedPhrases {
     return Chars.isAsciiLetter(c) || c >= 128 && Character.isLetter(c);
   }
 
-  /** Whether {@code t[s, e)} is a whole word of the list: 3-8 ASCII letters, no digit beside it. */
-  private static boolean isListWord(String t, int s, int e) {
-    if (e - s < 3 || e - s > 8 || s > 0 && Chars.isDigit(t.charAt(s - 1))
-        || e < t.length() && Chars.isDigit(t.charAt(e))) {
-      return false;
-    }
-    long key = 0;
-    for (int k = s; k < e; k++) {
-      char c = t.charAt(k);
-      if (!Chars.isAsciiLetter(c)) {
-        return false;
-      }
-      key = key << 5 | ((c | 0x20) - 'a' + 1);
-    }
-    return lookup(key) >= 0;
+  /** Whether the ASCII word {@code t[s, e)}, packed as {@code key}, is a list word with no digit beside it. */
+  private static boolean isListWord(String t, int s, int e, long key) {
+    return e - s >= 3 && e - s <= 8 && (s == 0 || !Chars.isDigit(t.charAt(s - 1)))
+        && (e == t.length() || !Chars.isDigit(t.charAt(e))) && lookup(key) >= 0;
   }
 
   /** Reads {@code t[from, to)} word by word and reports the phrases in it. */
