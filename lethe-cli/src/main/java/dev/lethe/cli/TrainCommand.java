@@ -7,14 +7,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, subcommands = TrainCorporaCommand.class,
     description = {"Train the context tagger (names, addresses, personal dates) and write its model card.", "",
         "Builds the training set reproducibly from ../shared/data (train split of the dev files, usaddress,"
-            + " census name lists) and a synthetic corpus, trains a CRF, calibrates it, chooses the operating"
-            + " points, and reports quality on the held-out split of every dev file."})
+            + " census name lists), the converted public corpora (--corpora, from `lethe train corpora`) and a"
+            + " synthetic corpus, trains a CRF, calibrates it, chooses the operating points, and reports quality on"
+            + " the held-out split of every dev file and corpus."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--shared", paramLabel = "DIR", description = "The shared data folder (default: $LETHE_SHARED or ../shared).")
   Path shared;
+
+  @Option(names = "--corpora", paramLabel = "DIR",
+      description = "Converted public corpora (docs/corpora.md) to train on as well; none by default.")
+  Path corpora;
 
   @Option(names = "--synthetic", paramLabel = "N", defaultValue = "10000", description = "Synthetic documents (default: ${DEFAULT-VALUE}).")
   int synthetic;
@@ -22,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20261129", description = "Seed of the synthetic corpus and the training order (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "12", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--rate", defaultValue = "0.1", description = "AdaGrad learning rate (default: ${DEFAULT-VALUE}).")
@@ -38,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   int minCount;
 
   @Option(names = "--source-weight", split = ",", paramLabel = "SOURCE=N",
-      description = "Visits per epoch of a source's documents (default: gum=3, chat-dev=2, btc=2, others 1).")
+      description = "Visits per epoch of a source's documents (default: gum=4; chat-dev, btc, wnut17 3; crossner, wikigold, litbank, uner-en-pud, re3d 2; others 1).")
   java.util.Map<String, Integer> sourceWeights = new java.util.HashMap<>();
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "lethe-filter/src/main/resources/dev/lethe/filter/tagger/model.bin",
@@ -54,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir.resolve("data"))) {
       throw new IllegalArgumentException("no training data at " + dir.toAbsolutePath() + "/data; pass --shared DIR");
     }
-    TaggerTraining.run(new TaggerTraining.Options(dir, synthetic, seed, epochs, rate, l2, wordDropout, minCount,
+    TaggerTraining.run(new TaggerTraining.Options(dir, corpora, synthetic, seed, epochs, rate, l2, wordDropout, minCount,
         sourceWeights, out, card),
         line -> System.err.println("lethe train: " + line));
     return 0;

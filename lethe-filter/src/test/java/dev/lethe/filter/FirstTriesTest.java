@@ -47,7 +47,7 @@ class FirstTriesTest {
    * Exact typed F1 the filter reaches today, rounded down to 0.01: a regression fails the build. The
    * target is {@link #TARGET} (issue 8); raised as the model improves.
    */
-  static final double BASELINE = 0.81;
+  static final double BASELINE = 0.92;
 
   /** The exact F1 issue 8 asks for on this set. */
   static final double TARGET = 0.95;

@@ -16,7 +16,7 @@ import java.util.Map;
  *   <li>{@code POST /api/v1/admin/insights}: one release; body {@code {"dimensions": ["topic", "language"],
  *       "rho": "0.1", "delta": "1e-8", "k": "50", "max_partitions": "4", "max_conversations_per_cell": "5"}}, all but
  *       {@code dimensions} optional. Numbers are decimal strings so that no privacy parameter passes through a
- *       double. 409 when the budget is spent.
+ *       double. 409 when the budget is spent, 503 when the ledger file is damaged (nothing is released).
  *   <li>{@code GET /api/v1/admin/insights/budget}: the ledger's budget and what is spent.
  * </ul>
  */
@@ -32,6 +32,8 @@ public final class InsightsRoutes {
             return InsightsReport.json(insights.release(q));
           } catch (PrivacyLedger.BudgetExceededException e) {
             throw new ApiException(409, "rho", e.getMessage());
+          } catch (PrivacyLedger.LedgerException e) {
+            throw new ApiException(503, "ledger", e.getMessage());
           }
         }).with(List.of(
             new Route.Field("dimensions", "array", true, "one to three of topic, language, length, feature, day, week"),
@@ -43,7 +45,12 @@ public final class InsightsRoutes {
         List.of(), false);
     Route budget = Route.of("GET", "/api/v1/admin/insights/budget", Route.Auth.ADMIN, 200,
         "The privacy budget of the eligible conversations and what has been spent of it.", c -> {
-          PrivacyLedger.Status s = insights.ledger().status();
+          PrivacyLedger.Status s;
+          try {
+            s = insights.ledger().status();
+          } catch (PrivacyLedger.LedgerException e) {
+            throw new ApiException(503, "ledger", e.getMessage());
+          }
           return Map.of("dataset", s.dataset(), "budget_rho", s.budgetRho().toPlainString(), "spent_rho",
               s.spentRho().toPlainString(), "remaining_rho", s.remainingRho().toPlainString(), "budget_delta",
               s.budgetDelta().toPlainString(), "spent_delta", s.spentDelta().toPlainString(), "releases", s.releases());

@@ -72,6 +72,14 @@ class InsightsRoutesTest {
         HttpResponse<String> budget = call(port, "GET", "/api/v1/admin/insights/budget", ADMIN, null);
         assertThat(InsightsReport.MAPPER.readTree(budget.body()).get("releases").asInt()).isEqualTo(1);
         assertThat(call(port, "GET", "/openapi.json", null, null).body()).contains("/api/v1/admin/insights/budget");
+
+        // A damaged ledger refuses releases with the reason (503); the server keeps serving.
+        java.nio.file.Files.writeString(ws.resolve(Insights.LEDGER_FILE), "{\"format\": ");
+        HttpResponse<String> broken = call(port, "POST", "/api/v1/admin/insights", ADMIN, body);
+        assertThat(broken.statusCode()).isEqualTo(503);
+        assertThat(broken.body()).contains("unreadable privacy ledger");
+        assertThat(call(port, "GET", "/api/v1/admin/insights/budget", ADMIN, null).statusCode()).isEqualTo(503);
+        assertThat(call(port, "GET", "/openapi.json", null, null).statusCode()).isEqualTo(200);
       } finally {
         server.close();
       }

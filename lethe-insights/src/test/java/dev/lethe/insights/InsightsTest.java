@@ -98,6 +98,16 @@ class InsightsTest {
       changed += du != 0 ? 1 : 0;
     }
     assertThat(changed).isEqualTo(2);
+
+    // Removing a user (food7, one conversation) moves the one cell they were in by exactly one user and one
+    // conversation, and nothing else.
+    List<ConversationFacts> minusOne = base.stream().filter(f -> !f.userId().equals("food7")).toList();
+    Map<String, InsightsResult.Cell> c = byTopic(insights.release(minusOne, q, l.status(), noise(3), salt));
+    for (String t : a.keySet()) {
+      long expected = t.equals("food") ? 1 : 0;
+      assertThat(a.get(t).users() - c.get(t).users()).as(t).isEqualTo(expected);
+      assertThat(a.get(t).conversations() - c.get(t).conversations()).as(t).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -91,12 +91,14 @@ public final class AccountNumberDetector implements Detector {
       if (alt.length() > 0) {
         alt.append('|');
       }
-      alt.append(Pattern.quote(k));
+      // words of a key joined by a space, "_" or "-": "loyalty card", "loyalty_card", "medical-record"
+      alt.append(java.util.Arrays.stream(k.split(" ")).map(Pattern::quote)
+          .collect(java.util.stream.Collectors.joining("[\\s_-]")));
     });
     // key, then up to three qualifiers ("number", "no.", "ID", "is", ":"), right before the value
     KEY_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}_])(" + alt + ")s?"
         + "(?:[\\s._-]*(?:numbers?|num|nos?|nº|n°|nr|ids?|#|code|details|ref|reference|is|was|on file"
-        + "|ending in|:|=|-|\\(id|card"
+        + "|ending in|:|=|-|\\(id"
         // "number" and "is" in the other languages: "Steuer-ID lautet", "CURP es", "NIR est le"
         + "|nummer|numéro|numero|número|numer|lautet|ist|est|es|era|é|è|är|jest|wynosi|le|el|o|il"
         + ")){0,3}[\\s.:=#'\"“(),?]*$",
@@ -113,7 +115,10 @@ public final class AccountNumberDetector implements Detector {
     java.util.Map<String, Keywords.Boundary> words = new java.util.TreeMap<>();
     for (String k : KEYS.keySet()) {
       if (k.chars().allMatch(c -> c < 128)) {
-        words.put(k, Keywords.Boundary.WORD_START);
+        // also as a field name: medical_record_number, loyalty-card
+        for (String form : new String[] {k, k.replace(' ', '_'), k.replace(' ', '-')}) {
+          words.put(form, Keywords.Boundary.WORD_START);
+        }
         continue;
       }
       String longest = "";
@@ -627,6 +632,7 @@ public final class AccountNumberDetector implements Detector {
 
   private static final java.util.Set<String> QUALIFIERS = java.util.Set.of("ID", "NO", "NR", "NUM", "REF",
       "PIN", "DOB", "SSN", "SIN", "NIF", "NIE", "DNI", "CPF", "PAN", "TFN", "BSN", "NHS", "MRN", "IBAN", "BIC",
+      "MBI", "UTR", "CRN", "NIR", "RFC", "NSS", "NIP", "RUT",
       "A", "I");
 
   /** The subtype named by a key word ending right before a value, or null. */
@@ -635,6 +641,8 @@ public final class AccountNumberDetector implements Detector {
     if (!m.find()) {
       return null;
     }
-    return KEYS.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
+    String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
+    String subtype = KEYS.get(key);
+    return subtype != null ? subtype : KEYS.get(key.replaceAll("[\\s_-]", " "));
   }
 }

@@ -76,7 +76,9 @@ public final class DateDetector implements Detector {
   private static final Pattern ORDINAL = Pattern.compile(
       "(?:3[01]|[12]\\d|[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:century|centuries|anniversary|place|floor|time|edition|birthday|amendment|grade|percentile))",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])(?![\\p{L}\\p{N}/.-])");
+  /** Day and month, or the US month and day, without a year: "15/07", "11/14"; one of the two is a month. */
+  private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(?:(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])"
+      + "|(0?[1-9]|1[0-2])/(3[01]|[12]\\d|0?[1-9]))(?![\\p{L}\\p{N}/.-])");
   /**
    * German and Dutch day and month with their dots and no year: "am 14.03."; the closing dot stays outside the
    * span, as the tagger ends every span before a full stop that follows a number.
@@ -101,6 +103,7 @@ public final class DateDetector implements Detector {
   public void detect(String text, List<Span> out) {
     int n = text.length();
     int covered = 0;
+    int first = out.size();
     for (int i = 0; i < n; i++) {
       if (i < covered || !Context.isAsciiDigit(text.charAt(i))) {
         continue;
@@ -136,7 +139,7 @@ public final class DateDetector implements Detector {
         i = runEnd;
       }
     }
-    weakForms(text, out);
+    weakForms(text, out, out.subList(first, out.size()).toArray(new Span[0]));
   }
 
   private static final int NONE = 0;
@@ -253,16 +256,26 @@ public final class DateDetector implements Detector {
    * Ordinals alone ("on the 9th"), day/month pairs ("dia 15/07", "am 14.03."): recall only unless a cue
    * says more; "the" stays outside the span.
    */
-  private static void weakForms(String text, List<Span> out) {
+  private static void weakForms(String text, List<Span> out, Span[] dates) {
     for (int at = text.indexOf("the "); at >= 0; at = text.indexOf("the ", at + 4)) {
       Matcher o = ORDINAL.matcher(text).useTransparentBounds(true).region(at + 4, Math.min(text.length(), at + 64));
-      if ((at == 0 || !Character.isLetter(text.charAt(at - 1))) && o.lookingAt()) {
+      if ((at == 0 || !Character.isLetter(text.charAt(at - 1))) && o.lookingAt() && !inside(dates, o.start())) {
         boolean cue = DateContext.of(text, o.start(), o.end()).personal();
         out.add(new Span(Label.PRIVATE_DATE, null, o.start(), o.end(), cue ? 0.55 : 0.35, NAME));
       }
     }
     dayMonth(text, '/', NUMERIC_DAY_MONTH, out, "dia", "el", "le", "am", "on", "il", "by", "until", "till");
     dayMonth(text, '.', DOTTED_DAY_MONTH, out, "am", "vom", "bis", "zum", "ab", "seit", "op", "tot");
+  }
+
+  /** Whether {@code pos} lies inside one of {@code dates}: "the 4th" of "the 4th of July" is judged with it. */
+  private static boolean inside(Span[] dates, int pos) {
+    for (Span d : dates) {
+      if (d.start() <= pos && pos < d.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Day and month joined by {@code sep}, reported only after one of the short {@code cues} ("on 3/4"). */

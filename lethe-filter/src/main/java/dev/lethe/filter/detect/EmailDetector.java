@@ -103,13 +103,19 @@ public final class EmailDetector implements Detector {
 
   /**
    * Whether the text before {@code start} opens a URL authority ({@code scheme://user:} or {@code
-   * scheme://}) on the same token: then {@code x@host} is a credential or a user name, not an address.
+   * scheme://}) on the same token: then {@code x@host} is a credential or a user name, not an address. A
+   * {@code /} (a path) or a CSV delimiter between the two ends the authority: in
+   * {@code https://bank.no,ana@mail.com} and {@code https://x.com/u/ana@mail.com} the address is an address.
    */
   private static boolean inUrlUserInfo(String text, int start) {
     int i = start - 1;
     while (i >= 0 && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '"' && text.charAt(i) != '\'') {
-      if (text.startsWith("://", i)) {
-        return true;
+      char c = text.charAt(i);
+      if (c == '/') {
+        return text.startsWith("://", i - 2);
+      }
+      if (c == ',' || c == ';' || c == '|') {
+        return false;
       }
       i--;
     }

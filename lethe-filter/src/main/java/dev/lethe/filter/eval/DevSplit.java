@@ -17,13 +17,18 @@ public enum DevSplit {
   TRAIN;
 
   public static DevSplit of(String id) {
-    CRC32 crc = new CRC32();
-    crc.update(id.getBytes(StandardCharsets.UTF_8));
-    long v = crc.getValue();
+    long v = crc(id);
     if (v % 5 == 0) {
       return HELDOUT;
     }
     return v % 10 == 3 ? CALIBRATION : TRAIN;
+  }
+
+  /** CRC-32 of a document id's UTF-8 bytes: the stable hash every split of Lethe's data is cut by. */
+  public static long crc(String id) {
+    CRC32 crc = new CRC32();
+    crc.update(id.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue();
   }
 
   public String id() {

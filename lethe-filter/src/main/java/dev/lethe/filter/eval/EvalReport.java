@@ -20,14 +20,18 @@ public record EvalReport(int docs, int missingPredictions, Prf exact, Map<String
     b.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s %6s %6s%n", "label", "P", "R", "F1", "pred", "gold"));
     new java.util.TreeMap<>(exactByLabel).forEach((l, v) -> b.append(row(l, v)));
     b.append(row("exact (micro)", exact));
-    b.append(String.format(Locale.ROOT, "%-18s %6.3f %6.3f %6.3f%n", "contain (untyped)", contain.p(), contain.r(), contain.f1()));
-    b.append(String.format(Locale.ROOT, "%-18s %6.3f %6.3f %6.3f%n", "chars (untyped)", charP, charR, charF1));
-    b.append(String.format(Locale.ROOT, "leak %.4f  overmask %.4f  doc_leak %.4f%n", leak, overmask, docLeak));
+    b.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s%n", "contain (untyped)", fixed(contain.p(), 3),
+        fixed(contain.r(), 3), fixed(contain.f1(), 3)));
+    b.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s%n", "chars (untyped)", fixed(charP, 3), fixed(charR, 3),
+        fixed(charF1, 3)));
+    b.append(String.format(Locale.ROOT, "leak %s  overmask %s  doc_leak %s%n", fixed(leak, 4), fixed(overmask, 4),
+        fixed(docLeak, 4)));
     return b.toString();
   }
 
   private static String row(String label, Prf v) {
-    return String.format(Locale.ROOT, "%-18s %6.3f %6.3f %6.3f %6d %6d%n", label, v.p(), v.r(), v.f1(), v.pred(), v.gold());
+    return String.format(Locale.ROOT, "%-18s %6s %6s %6s %6d %6d%n", label, fixed(v.p(), 3), fixed(v.r(), 3),
+        fixed(v.f1(), 3), v.pred(), v.gold());
   }
 
   /** The JSON report, with the keys of {@code score.py --json}. */
@@ -49,5 +53,14 @@ public record EvalReport(int docs, int missingPredictions, Prf exact, Map<String
   private static ObjectNode prf(Prf v) {
     return Jsonl.MAPPER.createObjectNode().put("p", v.p()).put("r", v.r()).put("f1", v.f1())
         .put("pred", v.pred()).put("gold", v.gold());
+  }
+
+  /**
+   * {@code x} with {@code places} decimals the way Python's {@code "%.3f" % x} (score.py) writes it: the exact
+   * binary value rounded half-even. Java's {@code %.3f} rounds the shortest decimal string half-up instead, so
+   * 0.78947... stored as 0.789499999... would print differently.
+   */
+  static String fixed(double x, int places) {
+    return new java.math.BigDecimal(x).setScale(places, java.math.RoundingMode.HALF_EVEN).toPlainString();
   }
 }

@@ -15,12 +15,12 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>File format (gzip): magic {@code LETHECRF}, version, metadata (UTF), tag count, transitions,
  * feature count, feature keys, one weight scale, weights as 16-bit integers, the lexicon tables (first
- * names, last names, dictionary words, famous people, places: hash, bucket), calibration points,
+ * names, last names, dictionary words, famous people, places, word clusters: hash, int value), calibration points,
  * operating point token thresholds.
  */
 public final class CrfModel {
   private static final String MAGIC = "LETHECRF";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int T = Tags.COUNT;
 
   private final String metadata;
@@ -325,7 +325,7 @@ public final class CrfModel {
     d.writeInt(keys.length);
     for (long k : keys) {
       d.writeLong(k);
-      d.writeByte(table.get(k, 0));
+      d.writeInt(table.get(k, 0));
     }
   }
 
@@ -333,7 +333,7 @@ public final class CrfModel {
     int n = d.readInt();
     LongIntMap m = new LongIntMap(n);
     for (int i = 0; i < n; i++) {
-      m.put(d.readLong(), d.readByte());
+      m.put(d.readLong(), d.readInt());
     }
     return m;
   }

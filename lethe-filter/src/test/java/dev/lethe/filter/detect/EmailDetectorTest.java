@@ -22,6 +22,8 @@ class EmailDetectorTest {
       "contact: priya[at]iitb[dot]ac[dot]in|priya[at]iitb[dot]ac[dot]in",
       "mail k.tanaka (at) keio.jp for it|k.tanaka (at) keio.jp",
       "it's marco_b91 at hotmail.com|marco_b91 at hotmail.com",
+      "Bank,https://online.nordbank.no,lhoang@gmail.com,Vq7!rTm2pLx9|lhoang@gmail.com",
+      "profile https://forum.example.net/u/dana.k@outlook.com|dana.k@outlook.com",
   })
   void findsAddressesPeopleWrite(String text, String expected) {
     assertThat(Found.texts(d, text)).containsExactly(expected);

@@ -60,7 +60,18 @@ public final class PrivacyLedger {
 
   /** A charge was refused: it would pass the budget. Nothing was spent. */
   public static final class BudgetExceededException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     BudgetExceededException(String message) {
+      super(message);
+    }
+  }
+
+  /** The ledger file is unreadable, malformed or inconsistent, or belongs to another dataset: nothing is released. */
+  public static final class LedgerException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    LedgerException(String message) {
       super(message);
     }
   }
@@ -82,7 +93,9 @@ public final class PrivacyLedger {
   /**
    * Opens the ledger of {@code dataset} in {@code file}, creating it with this budget when absent (null: the
    * defaults). An existing ledger of another dataset, or with another budget than one given, is refused: budgets
-   * are fixed at creation; null takes the existing one.
+   * are fixed at creation; null takes the existing one. With no budget given, an existing file is first read at
+   * the first {@link #status()} or {@link #charge}, so a damaged ledger refuses releases without stopping a server
+   * that also serves other routes.
    */
   public static PrivacyLedger open(Path file, String dataset, BigDecimal budgetRho, BigDecimal budgetDelta, Clock clock) {
     Objects.requireNonNull(dataset, "dataset");
@@ -100,10 +113,13 @@ public final class PrivacyLedger {
             budgetDelta == null ? DEFAULT_BUDGET_DELTA : budgetDelta, BigDecimal.ZERO, BigDecimal.ZERO, 0), List.of());
         return null;
       }
+      if (budgetRho == null && budgetDelta == null) {
+        return null;  // nothing to compare: a damaged file is refused at the first status or charge, not here
+      }
       Status s = ledger.read(new ArrayList<>());
       if ((budgetRho != null && s.budgetRho().compareTo(budgetRho) != 0)
           || (budgetDelta != null && s.budgetDelta().compareTo(budgetDelta) != 0)) {
-        throw new IllegalStateException(abs + ": the budget of '" + dataset + "' is fixed at rho " + s.budgetRho().toPlainString()
+        throw new LedgerException(abs + ": the budget of '" + dataset + "' is fixed at rho " + s.budgetRho().toPlainString()
             + ", delta " + s.budgetDelta().toPlainString() + " since its creation; refusing"
             + (budgetRho == null ? "" : " rho " + budgetRho.toPlainString()) + (budgetDelta == null ? "" : " delta " + budgetDelta.toPlainString()));
       }
@@ -158,13 +174,13 @@ public final class PrivacyLedger {
     try {
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalStateException(file + ": unreadable privacy ledger, refusing to release anything (" + e.getMessage() + ")");
+      throw new LedgerException(file + ": unreadable privacy ledger, refusing to release anything (" + e.getMessage() + ")");
     }
     if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("entries").isArray()) {
-      throw new IllegalStateException(file + ": not a " + FORMAT + " file, refusing to release anything");
+      throw new LedgerException(file + ": not a " + FORMAT + " file, refusing to release anything");
     }
     if (!dataset.equals(root.path("dataset").asText())) {
-      throw new IllegalStateException(file + " is the ledger of '" + root.path("dataset").asText() + "', not of '" + dataset + "'");
+      throw new LedgerException(file + " is the ledger of '" + root.path("dataset").asText() + "', not of '" + dataset + "'");
     }
     BigDecimal budgetRho = decimal(root, "budget_rho");
     BigDecimal budgetDelta = decimal(root, "budget_delta");
@@ -175,7 +191,7 @@ public final class PrivacyLedger {
       BigDecimal r = decimal(e, "rho");
       BigDecimal d = decimal(e, "delta");
       if (r.signum() <= 0 || d.signum() < 0) {
-        throw new IllegalStateException(file + ": entry " + i + " has a non-positive rho or a negative delta, refusing");
+        throw new LedgerException(file + ": entry " + i + " has a non-positive rho or a negative delta, refusing");
       }
       rho = rho.add(r);
       delta = delta.add(d);
@@ -183,7 +199,7 @@ public final class PrivacyLedger {
       i++;
     }
     if (rho.compareTo(budgetRho) > 0 || delta.compareTo(budgetDelta) > 0) {
-      throw new IllegalStateException(file + ": entries spend more than the budget, refusing");
+      throw new LedgerException(file + ": entries spend more than the budget, refusing");
     }
     return new Status(dataset, budgetRho, budgetDelta, rho, delta, i);
   }
@@ -193,7 +209,7 @@ public final class PrivacyLedger {
     try {
       return new BigDecimal(v.asText());
     } catch (RuntimeException e) {
-      throw new IllegalStateException(file + ": '" + field + "' is not a decimal, refusing to release anything");
+      throw new LedgerException(file + ": '" + field + "' is not a decimal, refusing to release anything");
     }
   }
 

@@ -83,10 +83,9 @@ class DiscreteNoiseTest {
 
   @Test
   void discreteLaplaceMatchesItsPmf() throws Exception {
-    for (String scale : new String[] {"0.5", "3", "7/2"}) {
-      Rational s = scale.contains("/") ? Rational.of(7, 2) : Rational.parse(scale);
+    for (Rational scale : new Rational[] {Rational.of(1, 2), Rational.of(3, 1), Rational.of(7, 2)}) {
       DiscreteNoise noise = seeded(scale.hashCode());
-      double p = pValue(() -> noise.laplace(s), x -> laplacePmf(s.toDouble(), x), N);
+      double p = pValue(() -> noise.laplace(scale), x -> laplacePmf(scale.toDouble(), x), N);
       assertThat(p).as("scale %s", scale).isGreaterThan(0.001);
     }
   }

@@ -92,6 +92,25 @@ class PrivacyLedgerTest {
   }
 
   @Test
+  void twoProcessesChargingOneLedgerNeverOverspend() throws Exception {
+    Path f = tmp.resolve("l.json");
+    open(f);
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> procs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      procs.add(new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), LedgerCharger.class.getName(),
+          f.toString(), "80").redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+    int granted = 0;
+    for (Process p : procs) {
+      granted += Integer.parseInt(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+      assertThat(p.waitFor()).isZero();
+    }
+    assertThat(granted).isEqualTo(100);
+    assertThat(open(f).entries()).hasSize(100);
+  }
+
+  @Test
   void aDamagedOrEditedFileRefusesInsteadOfStartingAfresh() throws Exception {
     Path f = tmp.resolve("l.json");
     PrivacyLedger l = open(f);
@@ -101,6 +120,9 @@ class PrivacyLedgerTest {
     Files.writeString(f, good.substring(0, good.length() / 2));
     assertThatThrownBy(() -> l.charge("b", new BigDecimal("0.1"), BigDecimal.ZERO)).hasMessageContaining("unreadable privacy ledger");
     assertThatThrownBy(() -> open(f)).hasMessageContaining("unreadable");
+    PrivacyLedger lazy = PrivacyLedger.open(f, "d", null, null, Clock.systemUTC());  // opens (a server starts) ...
+    assertThatThrownBy(lazy::status).hasMessageContaining("unreadable");              // ... but releases nothing
+    assertThatThrownBy(() -> lazy.charge("b", new BigDecimal("0.1"), BigDecimal.ZERO)).hasMessageContaining("unreadable");
 
     Files.writeString(f, good.replace("\"0.5\"", "\"-0.5\""));
     assertThatThrownBy(() -> l.charge("b", new BigDecimal("0.1"), BigDecimal.ZERO)).hasMessageContaining("non-positive rho");

@@ -366,7 +366,11 @@ final class Scene {
     Label pd = Label.PRIVATE_DATE;
     if (!weekdays && lang.equals("en") && d1.getMonth() == d2.getMonth() && rng.chance(0.4)) {
       String m = DateTimeFormatter.ofPattern(rng.oneOf("MMM", "MMMM"), Locale.US).format(d1);
-      return List.of(value(pd, m + " " + d1.getDayOfMonth() + rng.oneOf("–", "-") + d2.getDayOfMonth()));
+      boolean ordinals = rng.chance(0.3);
+      int a = d1.getDayOfMonth();
+      int b = d2.getDayOfMonth();
+      return List.of(value(pd, m + " " + (ordinals ? Dates.ordinal(a) : a) + rng.oneOf("–", "-")
+          + (ordinals ? Dates.ordinal(b) : b)));
     }
     String sep = switch (lang) {
       case "de" -> rng.oneOf(" – ", " bis ", "–");
@@ -429,7 +433,8 @@ final class Scene {
       case "expiry" -> List.of(neutral(String.format(Locale.ROOT, "%02d/", rng.between(1, 12))
           + (rng.chance(0.8) ? rng.between(25, 33) : rng.between(2025, 2033))));
       case "rating" -> List.of(neutral(rating()));
-      case "score" -> List.of(neutral(rng.between(0, 7) + rng.oneOf("-", "–", "-", ":") + rng.between(0, 7)));
+      case "score" -> List.of(neutral(rng.chance(0.7) ? rng.between(0, 7) + rng.oneOf("-", "–", "-", ":") + rng.between(0, 7)
+          : rng.between(10, 45) + "-" + rng.between(3, 45)));
       case "shortversion" -> List.of(neutral(rng.oneOf("v", "", "") + rng.between(1, 12) + "." + rng.between(1, 31)
           + (rng.chance(0.4) ? "." + rng.between(0, 12) : "")));
       default -> throw new IllegalArgumentException("unknown slot '" + name + "'");

@@ -5,6 +5,7 @@ import dev.lethe.filter.io.LabeledText;
 import dev.lethe.filter.tagger.Lexicon;
 import dev.lethe.filter.tagger.Tags;
 import dev.lethe.filter.tagger.Tokens;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +20,11 @@ final class Annotation {
 
   private Annotation() {}
 
-  static int[] masks(LabeledText doc, Tokens t, Set<Label> annotated, Lexicon lexicon) {
+  /**
+   * @param marksPublicFigures whether the dataset marks public figures as people (the public corpora do);
+   *     where it does not, names on the public-figure list are left unconstrained
+   */
+  static int[] masks(LabeledText doc, Tokens t, Set<Label> annotated, Lexicon lexicon, boolean marksPublicFigures) {
     int n = t.size();
     int free = 1 << Tags.O;
     for (int l = 0; l < Tags.LABELS.length; l++) {
@@ -63,9 +68,10 @@ final class Annotation {
         }
       }
     }
-    // Public figures and fictional characters: BTC marks them as people, chat-dev does not; whether they
-    // are private is the public-figure list's call at tagging time, so training learns neither way.
-    for (int[] phrase : lexicon.famousPhrases(t)) {
+    // Public figures and fictional characters: the corpora mark them as people, chat-dev does not; whether
+    // they are private is decided at tagging time from the list and the context (PublicFigures), so where
+    // the data is silent training learns neither way, and where it marks them the tagger learns to find them.
+    for (int[] phrase : marksPublicFigures ? List.<int[]>of() : lexicon.famousPhrases(t)) {
       for (int i = phrase[0]; i < phrase[1]; i++) {
         mask[i] = ALL;
       }

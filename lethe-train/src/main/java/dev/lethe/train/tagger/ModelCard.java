@@ -15,7 +15,8 @@ final class ModelCard {
 
   static String render(TaggerTraining.Options o, CrfModel model, long bytes, double minutes, long tokens,
       Map<String, Long> bySource, int calibrationDocs, Map<String, EvalReport> heldout,
-      Map<String, Map<OperatingPoint, EvalReport>> perPoint, List<double[]> reliability) {
+      Map<String, Map<OperatingPoint, EvalReport>> perPoint, Map<String, EvalReport> corpusHeldout,
+      CorpusFiles corpora, List<double[]> reliability) {
     StringBuilder b = new StringBuilder();
     b.append("# Model card: Lethe context tagger\n\n");
     b.append("A linear-chain CRF that tags people's names, postal addresses and personal dates (BIOES tags, ")
@@ -23,14 +24,15 @@ final class ModelCard {
         .append("detectors (e-mail, phone, URL, account numbers, secrets) and the date rules feed it as features. ")
         .append("It runs on a CPU in one thread per document, with no native code and no GPU.\n\n");
     b.append("This file is written by `lethe train`; do not edit it by hand.\n\n");
-    b.append("## Retrain\n\n```\n./lethe train\n```\n\nwith its defaults: ").append(o.synthetic())
+    b.append("## Retrain\n\n```\n./lethe train corpora   # converts the fetched public corpora into ../corpora\n")
+        .append("./lethe train --corpora ../corpora\n```\n\nwith its defaults: ").append(o.synthetic())
         .append(" synthetic documents, seed ").append(o.seed()).append(", ").append(o.epochs()).append(" epochs, L2 ")
         .append(o.l2()).append(", word dropout ").append(o.wordDropout()).append(".\n\n");
     b.append("Reads `../shared/data` (or `--shared DIR`), writes `lethe-filter/src/main/resources/dev/lethe/filter/")
         .append("tagger/model.bin` and this card. Same data and seed give the same model.\n\n");
     b.append("## Training data\n\n| source | documents | annotates |\n|---|---:|---|\n");
     bySource.forEach((src, n) -> b.append("| ").append(src).append(" | ").append(n).append(" | ")
-        .append(TaggerTraining.ANNOTATES.get(src)).append(" |\n"));
+        .append(TaggerTraining.ANNOTATES.getOrDefault(src, CorpusFiles.ANNOTATES)).append(" |\n"));
     b.append(String.format(Locale.ROOT, "%n%,d tokens. Development files contribute only their `train` split ", tokens))
         .append("(`DevSplit`: CRC-32 of the id; divisible by 5 = held out, 3 mod 10 = calibration). ")
         .append(calibrationDocs).append(" calibration documents fit the confidence calibration and choose the ")
@@ -43,8 +45,19 @@ final class ModelCard {
         .append("name cues such as \"Dear\" or \"my name is\", street types, unit words, regions, countries, months, ")
         .append("weekdays, date cues, organisation words) in English, German, French, Spanish, Italian, Portuguese ")
         .append("and Dutch; first- and last-name frequency buckets (1990 US Census lists and Datafaker's names of ")
-        .append("40+ locales, stored in the model as hashes); line layout (line breaks, `key: value` lines, CSV ")
-        .append("columns by header); and the spans of the structured detectors and date rules.\n\n");
+        .append("40+ locales, and with `--corpora` the popular names of many countries, stored in the model as ")
+        .append("hashes); Brown word clusters learnt in the project from unlabelled text (docs/clusters.md; path ")
+        .append("prefixes of 4, 8, 12 and 20 bits of the token, 8 bits of its neighbours); line layout (line breaks); ")
+        .append("field keys (`key: value` lines, JSON and YAML pairs, logfmt, CSV columns by header) and their kind ")
+        .append("(a person's name, an address part, a birth date, another date: `first_name`, `Nachname` and ")
+        .append("`emergencyContactName` alike); and the spans of the structured detectors and date rules. Chat-like ")
+        .append("training documents also appear lower-cased (one in ").append(TaggerTraining.LOWER_CASE_EVERY)
+        .append(") so that names typed in lower case are found from context.\n\n")
+        .append("After decoding, a name tagged confidently anywhere in a text is tagged wherever else its words occur ")
+        .append("capitalised in that text (`NameEchoes`: \"Marc Pearl ... Pearl said\"). A full name on the model's ")
+        .append("public-figure list is capped below the `balanced` threshold only when its sentence has a public-role ")
+        .append("word (president, CEO, album, ...) and no private cue (first person, met, my neighbour, a greeting): ")
+        .append("a list hit alone decides nothing (`PublicFigures`).\n\n");
     b.append(String.format(Locale.ROOT, "%,d features with weights (16-bit), model file %.1f MB, trained in %.1f minutes ",
         model.features(), bytes / 1e6, minutes)).append("(").append(o.epochs()).append(" epochs of AdaGrad, L2 ")
         .append(o.l2()).append(").\n\n");
@@ -57,6 +70,26 @@ final class ModelCard {
         .append(prf(r.exactByLabel().get("private_address"))).append(" | ")
         .append(prf(r.exactByLabel().get("private_date"))).append(" | ")
         .append(String.format(Locale.ROOT, "%.3f | %.4f | %.4f |%n", r.exact().f1(), r.leak(), r.overmask())));
+    if (corpora != null) {
+      b.append("\n## Public corpora (held-out part, people only, `balanced`)\n\nConverted by `lethe train corpora` ")
+          .append("from bare git snapshots (docs/corpora.md); never committed. Each corpus's own test split (else ")
+          .append("CRC-32 of the id divisible by 5) is held out; people only because that is what the corpora mark ")
+          .append("(their places and organisations are ignore regions). Reproduce with `./lethe eval ")
+          .append("../corpora/CORPUS/heldout.jsonl --labels private_person`.\n\n")
+          .append("| corpus | genre | lang | docs | person P / R / F1 | leak | overmask | repo @ commit | licence |\n")
+          .append("|---|---|---|---:|---|---:|---:|---|---|\n");
+      for (CorpusFiles.File f : corpora.heldout()) {
+        EvalReport r = corpusHeldout.get(f.corpus());
+        if (r == null) {
+          continue;
+        }
+        b.append("| ").append(f.corpus()).append(" | ").append(f.genre()).append(" | ").append(f.lang()).append(" | ")
+            .append(r.docs()).append(" | ").append(prf(r.exactByLabel().get("private_person")))
+            .append(String.format(Locale.ROOT, " | %.4f | %.4f | ", r.leak(), r.overmask()))
+            .append(f.repo()).append(" @ ").append(f.commit(), 0, Math.min(12, f.commit().length())).append(" | ")
+            .append(f.licence()).append(" |\n");
+      }
+    }
     b.append("\n## Operating points\n\nEach point is a token threshold (the probability a token needs of being ")
         .append("inside a label to be part of a span; chosen on the calibration split: ")
         .append(String.format(Locale.ROOT, "recall %.2f, balanced %.2f, precision %.2f",
@@ -93,7 +126,8 @@ final class ModelCard {
           n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) right / n)));
     }
     b.append("\n## Limits\n\nTrained mostly on English; other languages rely on the multilingual word classes, shapes ")
-        .append("and name lists. Public figures are tagged like anyone else (the data marks them as ignore regions). ")
+        .append("and name lists. The public corpora mark every person, public or not, so their held-out numbers count ")
+        .append("public figures as people. ")
         .append("Spans cross no line break in a single-line layout unless the training data showed such addresses.\n");
     return b.toString();
   }

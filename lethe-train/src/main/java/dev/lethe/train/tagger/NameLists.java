@@ -1,6 +1,7 @@
 package dev.lethe.train.tagger;
 
 import dev.lethe.filter.tagger.Lexicon;
+import dev.lethe.train.clusters.Clusters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,18 @@ final class NameLists {
 
   private NameLists() {}
 
-  static Lexicon build(Path lexiconDir, Path gum, long seed) throws IOException {
+  /**
+   * The lexicon tables: census and Datafaker names, WordNet's famous people and places, the popular names
+   * of many countries when {@code corpora} is given, and the project's Brown
+   * word clusters.
+   */
+  static Lexicon build(Path lexiconDir, Path gum, CorpusFiles corpora, long seed) throws IOException {
     Lexicon.Builder b = Lexicon.builder();
+    Clusters.load().forEach(b::cluster);
+    if (corpora != null) {
+      popular(corpora.dir().resolve("names/popular-forenames.tsv"), b, true);
+      popular(corpora.dir().resolve("names/popular-surnames.tsv"), b, false);
+    }
     census(lexiconDir.resolve("census-first-female.tsv"), b, true);
     census(lexiconDir.resolve("census-first-male.tsv"), b, true);
     census(lexiconDir.resolve("census-last.tsv"), b, false);
@@ -52,6 +63,34 @@ final class NameLists {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Popular names by country (docs/corpora.md: name, kind, country, rank): the most popular names of each
+   * country count as common (bucket 3), the rest as known (2). Missing files are skipped.
+   */
+  private static void popular(Path file, Lexicon.Builder b, boolean first) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String[] f = line.split("\t");
+        if (f.length < 4 || f[0].isBlank()) {
+          continue;
+        }
+        int bucket = Integer.parseInt(f[3].strip()) <= 10 ? 3 : 2;
+        for (String part : f[0].split("[\\s-]+")) {
+          if (part.length() > 1) {
+            if (first) {
+              b.firstName(part, bucket);
+            } else {
+              b.lastName(part, bucket);
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Census lines: Name TAB frequency percent. Buckets: >= 0.1% 4, >= 0.01% 3, >= 0.001% 2, else 1. */

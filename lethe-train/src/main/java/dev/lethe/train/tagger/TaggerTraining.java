@@ -60,11 +60,15 @@ public final class TaggerTraining {
   static final List<String> DEV_FILES = List.of("chat-dev", "presidio-synth", "btc", "gum");
 
   /** Settings of one training run. */
-  public record Options(Path shared, int synthetic, long seed, int epochs, float rate, float l2, float wordDropout,
-      int minCount, Map<String, Integer> sourceWeights, Path modelOut, Path cardOut) {}
+  public record Options(Path shared, Path corpora, int synthetic, long seed, int epochs, float rate, float l2,
+      float wordDropout, int minCount, Map<String, Integer> sourceWeights, Path modelOut, Path cardOut) {}
 
-  /** What a run produced: the model and its held-out report per development file (balanced). */
-  public record Result(CrfModel model, Map<String, EvalReport> heldout, String card) {}
+  /**
+   * What a run produced: the model, its held-out report per development file (balanced, all labels) and
+   * per public corpus (balanced, people only: what the corpora mark).
+   */
+  public record Result(CrfModel model, Map<String, EvalReport> heldout, Map<String, EvalReport> corpusHeldout,
+      String card) {}
 
   private final Options o;
   private final Consumer<String> log;
@@ -81,9 +85,10 @@ public final class TaggerTraining {
 
   private Result run() throws IOException {
     long started = System.nanoTime();
+    CorpusFiles corpora = o.corpora() == null ? null : CorpusFiles.open(o.corpora());
     Lexicon lexicon = NameLists.build(o.shared().resolve("data/lexicon"), o.shared().resolve("data/dev/gum.jsonl"),
-        o.seed());
-    List<TrainingDoc> docs = load();
+        corpora, o.seed());
+    List<TrainingDoc> docs = load(corpora);
     List<TrainingDoc> train = docs.stream().filter(d -> d.split() == DevSplit.TRAIN).toList();
     List<TrainingDoc> calibration = docs.stream().filter(d -> d.split() == DevSplit.CALIBRATION).toList();
     Map<String, Long> bySource = new LinkedHashMap<>();
@@ -110,7 +115,7 @@ public final class TaggerTraining {
       }
       identities.add(id);
       offsets.add(off);
-      masks.add(Annotation.masks(d.doc(), t, d.annotated(), lexicon));
+      masks.add(Annotation.masks(d.doc(), t, d.annotated(), lexicon, !ANNOTATES.containsKey(d.source())));
       for (long x : h) {
         counts.merge(x, 1, Integer::sum);
       }
@@ -187,14 +192,25 @@ public final class TaggerTraining {
       collectReliability(model, held, ANNOTATES.get(file), reliability);
       log.accept("held-out " + file + " (" + held.size() + " docs, balanced):\n" + reports.get(OperatingPoint.BALANCED).format());
     }
+    Map<String, EvalReport> corpusHeldout = new LinkedHashMap<>();
+    if (corpora != null) {
+      for (CorpusFiles.File f : corpora.heldout()) {
+        List<LabeledText> held = Jsonl.read(f.path());
+        EvalReport r = evaluatePeople(model, held);
+        corpusHeldout.put(f.corpus(), r);
+        collectReliability(model, held, CorpusFiles.ANNOTATES, reliability);
+        log.accept(String.format(Locale.ROOT, "held-out %s (%d docs, balanced, people): %s", f.corpus(), held.size(),
+            r.exactByLabel().get(Label.PRIVATE_PERSON.id())));
+      }
+    }
     String card = ModelCard.render(o, model, size, minutes, tokens, bySource, calibration.size(), heldout, perPoint,
-        reliability);
+        corpusHeldout, corpora, reliability);
     if (o.cardOut() != null) {
       Files.createDirectories(o.cardOut().toAbsolutePath().getParent());
       Files.writeString(o.cardOut(), card);
       log.accept("model card written to " + o.cardOut());
     }
-    return new Result(model, heldout, card);
+    return new Result(model, heldout, corpusHeldout, card);
   }
 
   // ---- data ----
@@ -203,8 +219,10 @@ public final class TaggerTraining {
    * How many times each source's documents are visited per epoch, unless the options say otherwise. Real
    * text is scarce next to the synthetic corpus and closer to what the filter will meet, so it counts more.
    */
-  public static final Map<String, Integer> DEFAULT_WEIGHTS = Map.of("chat-dev", 2, "presidio-synth", 1, "btc", 2,
-      "gum", 3, "usaddress", 1, "synth", 1);
+  public static final Map<String, Integer> DEFAULT_WEIGHTS = Map.ofEntries(Map.entry("chat-dev", 3),
+      Map.entry("presidio-synth", 1), Map.entry("btc", 3), Map.entry("gum", 4), Map.entry("usaddress", 1),
+      Map.entry("synth", 1), Map.entry("wnut17", 3), Map.entry("crossner", 2), Map.entry("wikigold", 2),
+      Map.entry("litbank", 2), Map.entry("uner-en-pud", 2), Map.entry("re3d", 2));
 
   private List<Example> weighted(List<Example> examples) {
     List<Example> out = new ArrayList<>();
@@ -237,8 +255,11 @@ public final class TaggerTraining {
     return new LabeledText(d.id(), d.text(), spans, d.ignore(), d.source());
   }
 
-  private List<TrainingDoc> load() {
+  private List<TrainingDoc> load(CorpusFiles corpora) {
     List<TrainingDoc> docs = new ArrayList<>();
+    if (corpora != null) {
+      docs.addAll(corpora.trainingAndCalibration());
+    }
     for (String file : DEV_FILES) {
       for (LabeledText d : Jsonl.read(o.shared().resolve("data/dev/" + file + ".jsonl"))) {
         DevSplit split = DevSplit.of(d.id());
@@ -253,7 +274,32 @@ public final class TaggerTraining {
     for (LabeledText d : SyntheticCorpus.generate(o.seed(), o.synthetic())) {
       docs.add(new TrainingDoc(d, "synth", ANNOTATES.get("synth"), DevSplit.TRAIN));
     }
+    List<TrainingDoc> lower = new ArrayList<>();
+    for (TrainingDoc d : docs) {
+      if (d.split() == DevSplit.TRAIN && LOWER_CASE_SOURCES.contains(d.source())
+          && DevSplit.crc(d.doc().id()) % LOWER_CASE_EVERY == 0) {
+        lower.add(new TrainingDoc(lowerCased(d.doc()), d.source(), d.annotated(), DevSplit.TRAIN));
+      }
+    }
+    docs.addAll(lower);
     return docs;
+  }
+
+  /**
+   * Chat is often typed all in lower case ("met priya at the station"); the training text is mostly not. A
+   * lower-cased copy of one in {@value #LOWER_CASE_EVERY} chat-like documents teaches the tagger to find names
+   * from context when capitals say nothing.
+   */
+  static final int LOWER_CASE_EVERY = 6;
+  static final Set<String> LOWER_CASE_SOURCES = Set.of("chat-dev", "synth", "wnut17");
+
+  /** The document in lower case, char by char so that every offset stays where it was. */
+  static LabeledText lowerCased(LabeledText d) {
+    char[] c = d.text().toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(c[i]);
+    }
+    return new LabeledText(d.id() + "#lower", new String(c), d.spans(), d.ignore(), d.source());
   }
 
   private List<Span> structuredSpans(String text) {
@@ -349,7 +395,7 @@ public final class TaggerTraining {
    * (recall counts double) for recall, F1 for balanced, F0.5 for precision.
    */
   private float[] chooseThresholds(CrfModel calibrated, List<TrainingDoc> calibration) {
-    float[] grid = {0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.7f, 0.8f};
+    float[] grid = {0.05f, 0.08f, 0.1f, 0.12f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.7f, 0.8f};
     float[] best = new float[3];
     double[] bestScore = {-1, -1, -1};
     double[] betas = {2.0, 1.0, 0.5}; // recall counts double, balanced F1, precision counts double
@@ -397,6 +443,17 @@ public final class TaggerTraining {
       pred.put(d.id(), Predictions.ofSpans(d, f.detect(d.text())));
     }
     return Scorer.score(docs, pred, null);
+  }
+
+  /** People only: what the public corpora mark (their other labels' spans count as ignore regions). */
+  private static EvalReport evaluatePeople(CrfModel model, List<LabeledText> docs) {
+    PrivacyFilter f = filter(model, OperatingPoint.BALANCED);
+    Map<String, List<Scorer.CpSpan>> pred = new HashMap<>();
+    for (LabeledText d : docs) {
+      pred.put(d.id(), Predictions.ofSpans(d, f.detect(d.text()).stream()
+          .filter(s -> s.label() == Label.PRIVATE_PERSON).toList()));
+    }
+    return Scorer.score(docs, pred, Set.of(Label.PRIVATE_PERSON.id()));
   }
 
   /** (score, right) of every tagger span on held-out documents, for the reliability table. */

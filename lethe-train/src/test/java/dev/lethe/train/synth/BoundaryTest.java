@@ -110,7 +110,7 @@ class BoundaryTest {
       assertThat(dates).hasSizeBetween(1, 2);
       if (dates.size() == 1) {
         sawOne = true;
-        assertThat(dates.get(0)).matches("[A-Z][a-z]+ \\d{1,2}[–-]\\d{1,2}");
+        assertThat(dates.get(0)).matches("[A-Z][a-z]+ \\d{1,2}(st|nd|rd|th)?[–-]\\d{1,2}(st|nd|rd|th)?");
       } else {
         sawTwo = true;
       }

@@ -72,7 +72,7 @@ class DatesTest {
         "⟦fraction⟧", "(\\d )?\\d/\\d",
         "⟦expiry⟧", "(0[1-9]|1[0-2])/(\\d\\d|20\\d\\d)",
         "⟦rating⟧", "\\d+(\\.5)?( / |/)(5|10)",
-        "⟦score⟧", "\\d[-–:]\\d",
+        "⟦score⟧", "\\d+[-–:]\\d+",
         "⟦shortversion⟧", "v?\\d+\\.\\d+(\\.\\d+)?");
     shapes.forEach((slot, shape) -> {
       for (int i = 0; i < 40; i++) {

@@ -24,9 +24,9 @@ import java.util.Set;
  * words are the test vectors of the specification ("abandon abandon ... about").
  *
  * <p>Written by hand: the Java BIP-39 libraries (bitcoinj, web3j) derive keys and pull in crypto stacks,
- * while the filter needs only the word lookup and the checksum. Speed: one pass over the text; a word
- * is looked up only when it is 3-8 ASCII letters, first in a bit set of word hashes that stays in the
- * first-level cache, then in a sorted array.
+ * while the filter needs only the word lookup and the checksum. Speed: one pass over the text that packs
+ * each word's letters (5 bits each) as it reads them; a word of 3-8 ASCII letters is looked up in a bit
+ * set of word hashes that stays in the first-level cache, and only on a hit in a sorted array.
  */
 final class SeedPhrases {
   private SeedPhrases() {}
@@ -36,6 +36,9 @@ final class SeedPhrases {
   private static final int MIN_RUN = 12;
   private static final int MAX_RUN = 48;
   private static final int MAX_EXTRA = 2;
+  private static final int INVALID = 1000;
+  /** Chars between two sampled words: under half the shortest phrase (12 x 3 letters + 11 spaces). */
+  private static final int STRIDE = 20;
   /** Chars between two words of a phrase: separators and list numbers. */
   private static final int MAX_GAP = 6;
 
@@ -82,29 +85,111 @@ final class SeedPhrases {
     }
   }
 
-  /** Reports every seed phrase of {@code scan}'s text. */
+  /**
+   * Reports every seed phrase of {@code scan}'s text. The text is sampled: one word every {@value #STRIDE}
+   * chars is looked up. A phrase (47 chars or more) holds two samples in a row and none outside the list,
+   * so only the stretches between two samples outside the list that hold two list samples in a row are
+   * read word by word.
+   */
   static void find(Scan scan) {
     String t = scan.text;
     int n = t.length();
+    int regionStart = 0;
+    int streak = 0;
+    boolean candidate = false;
+    int p = 0;
+    while (p < n) {
+      int s = p;
+      if (isLetter(t.charAt(s))) {
+        while (s > 0 && isLetter(t.charAt(s - 1))) {
+          s--; // p fell inside a word: read it whole
+        }
+      }
+      while (s < n && !isLetter(t.charAt(s))) {
+        s++;
+      }
+      if (s >= n) {
+        break;
+      }
+      // read the word, packing its letters; past 8 letters or at a letter outside ASCII it is no list word
+      int e = s;
+      long key = 0;
+      boolean ascii = true;
+      while (e < n) {
+        char c = t.charAt(e);
+        if (Chars.isAsciiLetter(c)) {
+          key = key << 5 | ((c | 0x20) - 'a' + 1);
+        } else if (c >= 128 && Character.isLetter(c)) {
+          ascii = false;
+        } else {
+          break;
+        }
+        e++;
+      }
+      if (ascii && isListWord(t, s, e, key)) {
+        candidate |= ++streak >= 2;
+      } else {
+        if (candidate) {
+          exact(scan, regionStart, s);
+        }
+        regionStart = e;
+        streak = 0;
+        candidate = false;
+      }
+      p = Math.max(e, p + STRIDE);
+    }
+    if (candidate) {
+      exact(scan, regionStart, n);
+    }
+  }
+
+  private static boolean isLetter(char c) {
+    return Chars.isAsciiLetter(c) || c >= 128 && Character.isLetter(c);
+  }
+
+  /** Whether the ASCII word {@code t[s, e)}, packed as {@code key}, is a list word with no digit beside it. */
+  private static boolean isListWord(String t, int s, int e, long key) {
+    return e - s >= 3 && e - s <= 8 && (s == 0 || !Chars.isDigit(t.charAt(s - 1)))
+        && (e == t.length() || !Chars.isDigit(t.charAt(e))) && lookup(key) >= 0;
+  }
+
+  /** Reads {@code t[from, to)} word by word and reports the phrases in it. */
+  private static void exact(Scan scan, int from, int to) {
+    String t = scan.text;
     int[] starts = new int[MAX_RUN];
     int[] ends = new int[MAX_RUN];
     short[] indices = new short[MAX_RUN];
     int run = 0;
     int lastEnd = -1;
     boolean overflow = false;
-    int i = 0;
-    while (i < n) {
-      if (!Chars.isAsciiLetter(t.charAt(i))) {
-        i++;
+    // The current word: where it starts, its letters packed as they are read, its length (INVALID once a
+    // letter outside ASCII joins it).
+    int s = 0;
+    long key = 0;
+    int len = 0;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? t.charAt(i) : ' ';
+      int lower = c | 0x20;
+      if (lower >= 'a' && lower <= 'z') {
+        if (len == 0) {
+          s = i;
+        }
+        key = key << 5 | (lower - 'a' + 1);
+        len++;
         continue;
       }
-      int s = i;
-      while (i < n && Chars.isAsciiLetter(t.charAt(i))) {
-        i++;
+      if (c >= 128 && Character.isLetter(c)) {
+        s = len == 0 ? i : s;
+        len = INVALID;
+        continue;
       }
-      boolean whole = (i == n || !Character.isLetterOrDigit(t.charAt(i)))
-          && (s == 0 || !Character.isLetterOrDigit(t.charAt(s - 1)));
-      int index = whole ? lookup(t, s, i) : -1;
+      if (len == 0) {
+        continue;
+      }
+      boolean whole = !Chars.isDigit(c) && (s == 0 || !Chars.isDigit(t.charAt(s - 1)));
+      int index = whole && len >= 3 && len <= 8 ? lookup(key) : -1;
+      len = 0;
+      key = 0;
       if (index < 0 || lastEnd < 0 || !isGap(t, lastEnd, s)) {
         if (!overflow) {
           close(scan, starts, ends, indices, run);
@@ -213,12 +298,8 @@ final class SeedPhrases {
     return ((hash[0] & 0xFF) >>> (8 - checkBits)) == check;
   }
 
-  /** The list index of the word {@code t[s, e)} (any case), or -1. */
-  private static int lookup(String t, int s, int e) {
-    if (e - s < 3 || e - s > 8) {
-      return -1;
-    }
-    long key = pack(t, s, e);
+  /** The list index of the word packed as {@code key}, or -1. */
+  private static int lookup(long key) {
     int h = hash(key);
     if ((HASH_BITS[h >>> 6] & (1L << h)) == 0) {
       return -1;

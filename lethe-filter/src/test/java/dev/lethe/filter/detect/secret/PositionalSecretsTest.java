@@ -128,6 +128,17 @@ class PositionalSecretsTest {
   }
 
   @Test
+  void aPhraseInsideLongTextIsFoundWhereverTheSamplesFall() {
+    // The scan looks up one word in 20 chars: shift the phrase by every offset against those samples.
+    String phrase = "pipe hour maid engine arm modify reform grain tell rain tell frown";
+    String prose = "Hi Sam, as promised here is the backup of the old wallet from the attic laptop: ";
+    for (int shift = 0; shift < 25; shift++) {
+      String pad = "x".repeat(shift) + " ";
+      assertMarked(pad + prose + "⟦" + phrase + "⟧" + ". Keep it offline, and call me after the exam.");
+    }
+  }
+
+  @Test
   void aLongRunOfListWordsIsAWordListNotAPhrase() {
     StringBuilder list = new StringBuilder();
     String words = "pipe hour maid engine arm modify reform grain tell rain tell frown ";
