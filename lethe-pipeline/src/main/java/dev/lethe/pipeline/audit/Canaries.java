@@ -34,7 +34,7 @@ public final class Canaries {
   private static final String[] LAST = {"varga", "lindqvist", "okonkwo", "brandauer", "quesnel", "halloran", "szabo", "moretti"};
 
   /** One planted canary. */
-  public record Planted(String value, String record, SourceKind source, boolean eligible) {}
+  public record Planted(String value, String record, SourceKind source, boolean eligible) implements java.io.Serializable {}
 
   private final int n;
   private final Pseudonyms pseudonyms;
