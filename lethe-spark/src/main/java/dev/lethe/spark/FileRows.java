@@ -22,15 +22,21 @@ final class FileRows implements Iterator<SparkBuild.Row> {
   private final int source;
   private final Stages stages;
   private final boolean inject;
+  private final java.util.Map<Long, dev.lethe.pipeline.audit.Canaries.Planted> canaries;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
   private final Thread reader;
   private long index;
   private Object next;
 
-  /** @param inject fail the first attempt after three records (tests of retries) */
-  FileRows(int source, RecordSource input, Stages stages, boolean inject) {
+  /**
+   * @param canaries the canaries to plant, by input position
+   * @param inject   fail the first attempt after three records (tests of retries)
+   */
+  FileRows(int source, RecordSource input, Stages stages, java.util.Map<Long, dev.lethe.pipeline.audit.Canaries.Planted> canaries,
+      boolean inject) {
     this.source = source;
     this.stages = stages;
+    this.canaries = canaries;
     this.inject = inject;
     this.reader = new Thread(() -> {
       try {
@@ -89,6 +95,9 @@ final class FileRows implements Iterator<SparkBuild.Row> {
     if (inject && task != null && task.attemptNumber() == 0 && index == 3) {
       throw new IllegalStateException("injected failure: stage task killed after three records");
     }
-    return new SparkBuild.Row(SparkBuild.order(source, index++), stages.apply((SourceRecord) o), null);
+    long order = SparkBuild.order(source, index++);
+    SourceRecord r = (SourceRecord) o;
+    dev.lethe.pipeline.audit.Canaries.Planted canary = canaries.get(order);
+    return new SparkBuild.Row(order, stages.apply(canary == null ? r : dev.lethe.pipeline.audit.Canaries.planted(r, canary)), null);
   }
 }

@@ -65,7 +65,11 @@ import scala.Tuple2;
  *       no manifest: nothing reads the folder as a snapshot, and the same command run again rebuilds it.
  * </ol>
  *
- * Output does not depend on the number of executors, partitions, or retried tasks.
+ * Canaries ({@code --canaries N}) are chosen as the local runner chooses them, the first N records of each kind and
+ * eligibility in input order: a first pass over the inputs finds each file's first candidates, the driver picks,
+ * and the stage tasks plant the chosen ones.
+ *
+ * <p>Output does not depend on the number of executors, partitions, or retried tasks.
  */
 public final class SparkBuild {
   /**
@@ -86,6 +90,27 @@ public final class SparkBuild {
   record Digest(int source, String kind, String name, String digest, long records, long bytes) implements Serializable {
     RecordSource.InputDigest toInput() {
       return new RecordSource.InputDigest(kind, name, digest, records, bytes);
+    }
+  }
+
+  /** A readable record that could carry a canary: its position, id, kind and eligibility. */
+  record Candidate(long order, String id, SourceKind kind, boolean eligible) implements Serializable {
+    static Candidate of(long order, SourceRecord r, Stages stages) {
+      return r.text() == null ? null : new Candidate(order, r.id(), r.kind(), stages.eligibility().apply(r) == null);
+    }
+
+    /** The first {@code n} candidates of each kind and eligibility in one file: the only ones that can be chosen. */
+    static Iterator<Candidate> firstOfFile(int source, RecordSource input, Stages stages, int n) throws IOException {
+      List<Candidate> out = new ArrayList<>();
+      Map<SourceKind, int[]> counts = new java.util.EnumMap<>(SourceKind.class);
+      long[] index = {0};
+      input.read(r -> {
+        Candidate c = of(SparkBuild.order(source, index[0]++), r, stages);
+        if (c != null && counts.computeIfAbsent(c.kind(), k -> new int[2])[c.eligible() ? 1 : 0]++ < n) {
+          out.add(c);
+        }
+      });
+      return out.iterator();
     }
   }
 
@@ -153,9 +178,6 @@ public final class SparkBuild {
     if (Snapshot.complete(dir)) {
       return new SnapshotBuilder.Result(Manifest.read(dir), dir, true, Canaries.read(dir), null);
     }
-    if (req.canaries() > 0) {
-      throw new IllegalArgumentException("--canaries is not supported by the Spark runner yet: plant canaries with the local runner");
-    }
     SnapshotBuilder.prepareFolder(dir);
     PipelineConfig cfg = req.config();
     Pseudonyms pseudonyms = req.pseudonyms();
@@ -185,11 +207,42 @@ public final class SparkBuild {
     Broadcast<Plan> bplan = jsc.broadcast(plan);
     Broadcast<Pseudonyms> bkeys = jsc.broadcast(pseudonyms);
     long planId = bplan.id();
+    Stages driverStages = SnapshotBuilder.stages(cfg, SnapshotBuilder.crawlDirs(req.web()), suppressed);
+
+    // Canaries: the first N records of each kind and eligibility in input order, as the local runner chooses them.
+    Map<Long, Canaries.Planted> chosen = new java.util.HashMap<>();
+    List<Canaries.Planted> planted = new ArrayList<>();
+    if (req.canaries() > 0) {
+      int n = req.canaries();
+      List<Candidate> candidates = new ArrayList<>();
+      for (Tuple2<SourceRecord, Long> t : storeRecords) {
+        Candidate c = Candidate.of(t._2(), t._1(), driverStages);
+        if (c != null) {
+          candidates.add(c);
+        }
+      }
+      candidates.addAll(jsc.parallelize(files, Math.max(1, files.size()))
+          .flatMap(t -> Candidate.firstOfFile(t._1(), t._2().open(bkeys.value()), ExecutorStages.of(planId, bplan.value()), n))
+          .collect());
+      candidates.sort(Comparator.comparingLong(Candidate::order));
+      Canaries canaries = new Canaries(n, pseudonyms, driverStages.eligibility());
+      Map<SourceKind, int[]> counts = new java.util.EnumMap<>(SourceKind.class);
+      for (Candidate c : candidates) {
+        int[] k = counts.computeIfAbsent(c.kind(), x -> new int[2]);
+        if (k[c.eligible() ? 1 : 0]++ < n) {
+          Canaries.Planted p = canaries.canary(c.id(), c.kind(), c.eligible());
+          chosen.put(c.order(), p);
+          planted.add(p);
+        }
+      }
+      storeRecords.replaceAll(t -> chosen.containsKey(t._2()) ? new Tuple2<>(Canaries.planted(t._1(), chosen.get(t._2())), t._2()) : t);
+    }
+    Broadcast<Map<Long, Canaries.Planted>> bchosen = jsc.broadcast(chosen);
 
     // Sources and stages.
     JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
         .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value()), ExecutorStages.of(planId, bplan.value()),
-            inject && t._1() == first));
+            bchosen.value(), inject && t._1() == first));
     if (!storeRecords.isEmpty()) {
       JavaRDD<Row> store = jsc.parallelize(storeRecords, jsc.defaultParallelism())
           .map(t -> new Row(t._2(), ExecutorStages.of(planId, bplan.value()).apply(t._1()), null));
@@ -280,12 +333,13 @@ public final class SparkBuild {
       }
       deleteLeftovers(dir.resolve("shards"));
       losers.unpersist(false);
-      return SnapshotBuilder.finish(req, watermark, digests, new SnapshotSink.Committed(list, fileDigests), report, List.of(),
-          SnapshotBuilder.filter(cfg, suppressed));
+      return SnapshotBuilder.finish(req, watermark, digests, new SnapshotSink.Committed(list, fileDigests), report, planted,
+          driverStages.masking().filter());
     } finally {
       rows.unpersist(false);
       bplan.destroy();
       bkeys.destroy();
+      bchosen.destroy();
     }
   }
 

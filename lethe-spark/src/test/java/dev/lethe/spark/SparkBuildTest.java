@@ -60,12 +60,18 @@ class SparkBuildTest {
     DemoInputs.extract(in);
     PipelineConfig cfg = PipelineConfig.defaults();
     try (Database db = store()) {
-      Manifest local = SnapshotBuilder.build(request(cfg, db, in.resolve("web"), in.resolve("partner"), "demo-local")).manifest();
-      Manifest distributed = SparkBuild.build(jsc, request(cfg, db, in.resolve("web"), in.resolve("partner"), "demo-spark")).manifest();
-      assertSame(local, distributed, tmp.resolve("demo-local"), tmp.resolve("demo-spark"));
-      assertThat(local.counts().byReason()).containsKeys("robots_disallowed", "blocked_domain", "licence_not_allowed");
+      SnapshotBuilder.Result local = SnapshotBuilder.build(request(cfg, db, in.resolve("web"), in.resolve("partner"), "demo-local", 2));
+      SnapshotBuilder.Result distributed = SparkBuild.build(jsc, request(cfg, db, in.resolve("web"), in.resolve("partner"),
+          "demo-spark", 2));
+      assertSame(local.manifest(), distributed.manifest(), tmp.resolve("demo-local"), tmp.resolve("demo-spark"));
+      assertThat(distributed.canaries()).as("two canaries per kind and eligibility, chosen alike").isEqualTo(local.canaries())
+          .anyMatch(c -> c.eligible()).anyMatch(c -> !c.eligible());
+      assertThat(Files.readAllBytes(tmp.resolve("demo-spark").resolve(Snapshot.CANARIES)))
+          .isEqualTo(Files.readAllBytes(tmp.resolve("demo-local").resolve(Snapshot.CANARIES)));
+      assertThat(local.manifest().counts().byReason()).containsKeys("robots_disallowed", "blocked_domain", "licence_not_allowed");
       Verifier.Report v = Verifier.verify(tmp.resolve("demo-spark"), TrainingSource.of(db), Fixtures.KEY);
       assertThat(v.violations()).isEmpty();
+      assertThat(v.canaries()).isEqualTo(local.canaries().size());
     }
   }
 
@@ -227,6 +233,10 @@ class SparkBuildTest {
   }
 
   private static BuildRequest request(PipelineConfig cfg, Database db, Path web, Path partner, String out) {
-    return Fixtures.request(cfg, TrainingSource.of(db), web, partner, tmp.resolve(out), 2, 0);
+    return request(cfg, db, web, partner, out, 0);
+  }
+
+  private static BuildRequest request(PipelineConfig cfg, Database db, Path web, Path partner, String out, int canaries) {
+    return Fixtures.request(cfg, TrainingSource.of(db), web, partner, tmp.resolve(out), 2, canaries);
   }
 }
