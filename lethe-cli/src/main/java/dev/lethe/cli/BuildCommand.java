@@ -22,16 +22,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Build a training snapshot from the eligible conversations and memories of the",
-        "data-controls store, public web pages and partner data: personal information",
-        "masked, with lineage, an exclusion log, a privacy report and a manifest",
-        "(written last). With --parent, propagate deletions instead (= lethe forget)."},
+    description = {"Build a training snapshot from conversations, web pages and partner data.", "",
+        "Reads the eligible conversations and memories of the data-controls store, crawled web pages and partner"
+            + " data; masks personal information; writes shards, lineage, an exclusion log, a privacy report and a"
+            + " manifest (last). With --parent, propagates deletions instead (= lethe forget).",
+        "A record that cannot be read (bad JSON or UTF-8, over --max-record-bytes or --max-json-depth, a truncated"
+            + " or corrupt file, a file that cannot be opened) is excluded as unreadable with its file and line or"
+            + " offset; the rest is built.",
+        "Progress goes to stderr: records, MB of input read, rate and ETA, as a bar on a terminal, else as a status"
+            + " line every --progress-every seconds; --no-progress silences it."},
     footer = {"", "Examples:",
         "  lethe build --workspace ws --web crawl/ --partner partner/ --out snap/s1",
         "  lethe build --config pipeline.json --workspace ws --out snap/s1 --canaries 3",
         "  lethe build --workspace ws --parent snap/s1 --out snap/s2",
-        "", "Keys: LETHE_PSEUDONYM_KEY (pseudonyms; required when LETHE_MODE=production),",
-        "LETHE_MASK_KEY (hash and surrogate masking). Neither is ever printed."})
+        "", "Keys: LETHE_PSEUDONYM_KEY (pseudonyms; required when LETHE_MODE=production), LETHE_MASK_KEY (hash and"
+            + " surrogate masking). Neither is ever printed."})
 final class BuildCommand implements Callable<Integer> {
 
   /** Where the data-controls store is: a workspace's SQLite file or PostgreSQL. */
@@ -93,12 +98,25 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--max-pii-spans", paramLabel = "N", description = "Drop documents with more than N masked spans (Dolma: 5).")
   Integer maxPiiSpans;
 
+  @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+      description = "Longest JSONL line or WARC/WET body read; a longer record is excluded as unreadable (default: config, else 8388608).")
+  Integer maxRecordBytes;
+
+  @Option(names = "--max-json-depth", paramLabel = "N",
+      description = "Deepest nesting of a JSONL line; a deeper one is excluded as unreadable (default: config, else 64).")
+  Integer maxJsonDepth;
+
   @Option(names = "--canaries", paramLabel = "N", defaultValue = "0",
       description = "Plant N canaries per source kind in ineligible records and N in PII positions of eligible ones.")
   int canaries;
 
-  @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: when stderr is a terminal).")
+  @Option(names = "--progress", negatable = true,
+      description = "Progress bar on stderr (--no-progress: none; default: a bar when stderr is a terminal, else a status line every --progress-every seconds).")
   Boolean progress;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Seconds between status lines when stderr is not a terminal (default: ${DEFAULT-VALUE}).")
+  int progressEvery;
 
   @Override
   public Integer call() throws Exception {
@@ -119,8 +137,9 @@ final class BuildCommand implements Callable<Integer> {
     if (maxPiiSpans != null) {
       cfg = cfg.withMaxPiiSpans(maxPiiSpans);
     }
+    cfg = cfg.withReadLimits(maxRecordBytes, maxJsonDepth);
     warnMaskKey(cfg, err);
-    Progress bar = new Progress(err, progress != null ? progress : System.console() != null);
+    Progress bar = new Progress(err, Progress.mode(progress), progressEvery);
     Database db = store.given() ? store.open() : null;
     try {
       BuildRequest req = new BuildRequest(cfg, pseudonyms, db == null ? null : TrainingSource.of(db),

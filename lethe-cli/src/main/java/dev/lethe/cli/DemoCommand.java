@@ -32,11 +32,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run Lethe's main job on bundled sample data: seed a data-controls workspace,",
-        "build a snapshot from it and from sample web pages and partner files, verify",
-        "it (with canaries), delete a conversation and complete a do-not-train request",
-        "through the data controls, propagate them with forget, verify again.",
-        "The demo folder is recreated on every run."})
+    description = {"Run Lethe's main job on bundled sample data, end to end.", "",
+        "Seeds a data-controls workspace, builds a snapshot from it and from sample web pages and partner files,"
+            + " verifies it (with canaries), deletes a conversation and completes a do-not-train request through the"
+            + " data controls, propagates them with forget, and verifies again. The demo folder is recreated on"
+            + " every run."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "workspace/demo",
       description = "Folder for the demo workspace, inputs and snapshots; deleted and recreated (default: ${DEFAULT-VALUE}).")

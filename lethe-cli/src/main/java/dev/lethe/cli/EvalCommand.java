@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Score PII detection against a labelled JSONL file.",
-        "Runs the Privacy Filter on GOLD (or reads --pred) and prints the metrics of CONVENTIONS.md,",
-        "the same numbers as shared/eval/score.py: exact typed P/R/F1 per label, containment, characters,",
-        "leak, overmask and doc_leak."},
+    description = {"Score PII detection against a labelled JSONL file.", "",
+        "Runs the Privacy Filter on GOLD (or reads --pred) and prints the metrics of CONVENTIONS.md,"
+            + " the same numbers as shared/eval/score.py: exact typed P/R/F1 per label, containment, characters,"
+            + " leak, overmask and doc_leak."},
     footer = {"", "Example:", "  lethe eval ../shared/data/dev/chat-dev.jsonl --operating-point recall"})
 final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GOLD", description = "Labelled JSONL (id, text, spans, ignore).")

@@ -14,10 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "forget", mixinStandardHelpOptions = true,
-    description = {"Propagate deletions into a new snapshot: conversations and accounts deleted,",
-        "do-not-train and delete requests completed, memories deleted or edited since",
-        "the parent leave, newly suppressed strings are masked; only the shards that",
-        "held them are rewritten, the others are copied unchanged."},
+    description = {"Propagate deletions and opt-outs since a snapshot into a new snapshot.", "",
+        "Conversations and accounts deleted, do-not-train and delete requests completed, and memories deleted or"
+            + " edited since the parent leave; newly suppressed strings are masked. Only the shards that held them"
+            + " are rewritten; the others are copied unchanged."},
     footer = {"", "Example:", "  lethe forget --workspace ws --parent snap/s1 --out snap/s2"})
 final class ForgetCommand implements Callable<Integer> {
   @Mixin BuildCommand.StoreOptions store;

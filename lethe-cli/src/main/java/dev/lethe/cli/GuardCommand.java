@@ -35,12 +35,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "guard", mixinStandardHelpOptions = true,
-    description = {"Keep private data about people out of a model's answer: the suppression list, the selected labels and",
-        "names of private individuals with their attributes (public figures stay). Masks, refuses or only reports.",
-        "With --format text (the default) standard input is guarded as it streams in: each piece is written as soon",
-        "as it is decided (at sentence and line ends), so `model ... | lethe guard` works live. --format json reads",
-        "the whole answer and prints what was found (offsets in code points); --format jsonl guards one",
-        "{\"id\", \"text\", \"prompt\"} object per line."},
+    description = {"Keep private data about people out of a model's answer.", "",
+        "Guards against the suppression list, the selected labels and names of private individuals with their"
+            + " attributes (public figures stay). Masks, refuses or only reports.",
+        "With --format text (the default) standard input is guarded as it streams in: each piece is written as soon"
+            + " as it is decided (at sentence and line ends), so `model ... | lethe guard` works live. --format json"
+            + " reads the whole answer and prints what was found (offsets in code points); --format jsonl guards one"
+            + " {\"id\", \"text\", \"prompt\"} object per line."},
     footer = {"", "Examples:",
         "  lethe guard \"Sure! Ana Ruiz lives at 12 Main St, Springfield.\"",
         "  llm-cli chat ... | lethe guard --mode refuse --suppress-file remove.txt",

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       DemoCommand.class,
       GuardCommand.class,
+      InsightsCommand.class,
+      AuditCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -40,7 +42,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      cmd.getErr().println("lethe " + cmd.getCommandName() + ": " + ex.getMessage());
+      String m = ex.getMessage();
+      cmd.getErr().println("lethe " + cmd.getCommandName() + ": " + (m == null || m.isBlank() ? ex.getClass().getSimpleName() : m));
       return 1;
     });
     return cl;

@@ -33,11 +33,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "redact", mixinStandardHelpOptions = true,
-    description = {"Find and mask personal information in text.",
-        "Input: TEXT arguments, --input files, or standard input. With --format jsonl every input line is a",
-        "JSON object with at least \"id\" and \"text\", and every output line answers the input line at the",
-        "same position (a bad line yields {\"id\", \"error\"} and the batch goes on). A per-label summary goes",
-        "to stderr."},
+    description = {"Find and mask personal information in text.", "",
+        "Input: TEXT arguments, --input files, or standard input. With --format jsonl every input line is a"
+            + " JSON object with at least \"id\" and \"text\", and every output line answers the input line at the"
+            + " same position (a bad line yields {\"id\", \"error\"} and the batch goes on). A per-label summary goes"
+            + " to stderr."},
     footer = {"", "Examples:",
         "  lethe redact \"Call Ana Ruiz at +34 612 345 678\"",
         "  lethe redact --format json --input letter.txt",

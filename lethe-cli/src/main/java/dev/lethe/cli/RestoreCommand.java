@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-    description = {"Put the originals back into text masked with --mask reversible.",
-        "Typical use: redact a prompt, send it to an LLM, restore the names in its answer. The vault is",
-        "the \"vault\" field of `lethe redact --mask reversible --format json`; the key is LETHE_MASK_KEY."},
+    description = {"Put the originals back into text masked with --mask reversible.", "",
+        "Typical use: redact a prompt, send it to an LLM, restore the names in its answer. The vault is"
+            + " the \"vault\" field of `lethe redact --mask reversible --format json`; the key is LETHE_MASK_KEY."},
     footer = {"", "Example:",
         "  lethe restore --vault \"$VAULT\" \"Dear <PRIVATE_PERSON_1>, your order ...\""})
 final class RestoreCommand implements Callable<Integer> {

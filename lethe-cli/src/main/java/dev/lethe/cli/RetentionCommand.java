@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "retention", mixinStandardHelpOptions = true,
-    description = "Purge what retention makes due (temporary chats after 30 days, deleted conversations and accounts"
-        + " 30 days after deletion, expired exports).",
+    description = {"Purge what the retention rules make due.", "",
+        "Temporary chats go 30 days after they were made, deleted conversations and accounts 30 days after"
+            + " deletion, and exports when they expire."},
     subcommands = {RetentionCommand.Run.class, RetentionCommand.Status.class})
 final class RetentionCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -37,7 +38,7 @@ final class RetentionCommand implements Runnable {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Purge everything due now. Safe to run twice, and safe to kill midway and rerun.")
+      description = {"Purge everything due now.", "", "Safe to run twice, and safe to kill midway and rerun."})
   static final class Run implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Mixin StoreOptions store;
 

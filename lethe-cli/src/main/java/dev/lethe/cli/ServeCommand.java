@@ -2,28 +2,34 @@ package dev.lethe.cli;
 
 import dev.lethe.guard.gateway.Gateway;
 import dev.lethe.guard.gateway.GatewayConfig;
+import dev.lethe.insights.Insights;
+import dev.lethe.insights.InsightsRoutes;
+import dev.lethe.insights.dp.PrivacyLedger;
 import dev.lethe.platform.controls.DataControls;
-import dev.lethe.platform.controls.Secrets;
 import dev.lethe.platform.http.ApiConfig;
 import dev.lethe.platform.http.ApiServer;
+import dev.lethe.platform.http.Route;
+import dev.lethe.platform.http.ServiceTokens;
 import dev.lethe.platform.store.Database;
+import dev.lethe.platform.training.TrainingSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Run the data controls HTTP API (users' settings, history, deletion, memories, exports, privacy requests).",
-        "Service tokens come from LETHE_ADMIN_TOKEN and LETHE_INGEST_TOKEN; when unset, random ones are made once and kept in"
-            + " <workspace>/service-tokens.properties (mode 600). Tokens are never printed or logged."})
+    description = {"Run the data-controls HTTP API, and optionally the LLM gateway.", "",
+        "The API serves users' settings, history, deletion, memories, exports and privacy requests; with --gateway"
+            + " it also serves the OpenAI-compatible gateway and the guard.",
+        "Service tokens: LETHE_ADMIN_TOKEN (admin routes are closed without it; never written to disk) and"
+            + " LETHE_INGEST_TOKEN (when unset, a random one is made once and kept in <workspace>/service-tokens.properties,"
+            + " mode 600). They must differ. Tokens are never printed or logged."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
@@ -46,12 +52,14 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(workspace);
-    Properties tokens = serviceTokens(workspace);
+    ApiConfig config = ServiceTokens.load(workspace, System.getenv(), host, port);
     Database db = Database.open(workspace, dbUrl, Clock.systemUTC());
     DataControls dc = DataControls.builder(db, workspace).build();
     Gateway gw = gateway == null ? null : Gateway.start(GatewayConfig.read(gateway), dc);
-    ApiServer server = ApiServer.start(dc,
-        ApiConfig.of(host, port, tokens.getProperty("admin"), tokens.getProperty("ingest")), gw == null ? List.of() : gw.routes());
+    List<Route> routes = new ArrayList<>(gw == null ? List.of() : gw.routes());
+    routes.addAll(InsightsRoutes.routes(Insights.over(TrainingSource.of(db), PrivacyLedger.open(
+        workspace.resolve(Insights.LEDGER_FILE), Insights.CONVERSATIONS, null, null, Clock.systemUTC()), Clock.systemUTC())));
+    ApiServer server = ApiServer.start(dc, config, routes);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -66,41 +74,13 @@ final class ServeCommand implements Callable<Integer> {
       db.close();
       stopped.countDown();
     }, "lethe-serve-stop"));
+    if (!ServiceTokens.adminConfigured(System.getenv())) {
+      System.out.println("lethe serve: admin routes closed (set LETHE_ADMIN_TOKEN to open them)");
+    }
+    System.out.println("lethe serve: ingest token from LETHE_INGEST_TOKEN or kept in " + ServiceTokens.file(workspace));
     System.out.println("lethe serve: listening on http://" + host + ":" + server.port() + " ("
         + (dbUrl == null ? "SQLite " + workspace.resolve("lethe.db") : "PostgreSQL") + "); OpenAPI at /openapi.json; Ctrl-C stops");
     stopped.await();
     return 0;
-  }
-
-  /** The admin and ingest tokens: from the environment, else kept in the workspace (created once). */
-  static Properties serviceTokens(Path workspace) throws IOException {
-    Properties p = new Properties();
-    Path file = workspace.resolve("service-tokens.properties");
-    if (Files.exists(file)) {
-      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        p.load(in);
-      }
-    }
-    boolean changed = false;
-    for (String kind : new String[] {"admin", "ingest"}) {
-      String env = System.getenv("LETHE_" + kind.toUpperCase() + "_TOKEN");
-      if (env != null && !env.isBlank()) {
-        p.setProperty(kind, env);
-      } else if (p.getProperty(kind) == null) {
-        p.setProperty(kind, Secrets.newToken());
-        changed = true;
-      }
-    }
-    if (changed) {
-      Properties stored = new Properties();
-      stored.putAll(p);
-      Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        stored.store(out, "lethe service tokens (admin, ingest); keep secret");
-      }
-      System.out.println("lethe serve: service tokens kept in " + file + " (set LETHE_ADMIN_TOKEN / LETHE_INGEST_TOKEN to override)");
-    }
-    return p;
   }
 }

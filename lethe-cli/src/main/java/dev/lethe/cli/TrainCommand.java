@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train the context tagger (names, addresses, personal dates) and write its model card.",
-        "Builds the training set reproducibly from ../shared/data (train split of the dev files, usaddress,",
-        "census name lists) and a synthetic corpus, trains a CRF, calibrates it, chooses the operating",
-        "points, and reports quality on the held-out split of every dev file."})
+    description = {"Train the context tagger (names, addresses, personal dates) and write its model card.", "",
+        "Builds the training set reproducibly from ../shared/data (train split of the dev files, usaddress,"
+            + " census name lists) and a synthetic corpus, trains a CRF, calibrates it, chooses the operating"
+            + " points, and reports quality on the held-out split of every dev file."})
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--shared", paramLabel = "DIR", description = "The shared data folder (default: $LETHE_SHARED or ../shared).")
   Path shared;

@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Check a snapshot: manifest and shards agree (digests, counts, lineage,",
-        "conservation); no excluded record and no planted canary; with the store, no",
-        "deleted or opted-out record and no suppressed string. Reports residual PII",
-        "found by the filter at the recall operating point. Exit code 1 on a violation."},
+    description = {"Check a snapshot's integrity and that nothing ineligible is in it.", "",
+        "Manifest and shards agree (digests, counts, lineage, conservation); no excluded record and no planted"
+            + " canary; with the store, no deleted or opted-out record and no suppressed string. Reports residual"
+            + " PII found by the filter at the recall operating point. Exit code 1 on a violation."},
     footer = {"", "Example:", "  lethe verify snap/s1 --workspace ws"})
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SNAPSHOT", description = "The snapshot folder.")

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.lethe.filter.OperatingPoint;
 import dev.lethe.filter.mask.MaskStyle;
 import dev.lethe.pipeline.policy.DomainBlocklist;
+import dev.lethe.pipeline.source.ReadLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,12 +38,16 @@ import java.util.List;
  * @param maxPiiPer1000Chars   drop a document with more masked spans per 1,000 characters; null: never
  * @param shards               number of output shards
  * @param zstdLevel            zstd compression level of shards and indexes
+ * @param maxRecordBytes       longest JSONL line or WARC/WET body read, in bytes; a longer record is excluded
+ *                             as unreadable (default {@link ReadLimits#DEFAULT_MAX_RECORD_BYTES}, 8 MiB)
+ * @param maxJsonDepth         deepest nesting of a JSONL line; a deeper one is excluded as unreadable
+ *                             (default {@link ReadLimits#DEFAULT_MAX_JSON_DEPTH}, 64)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PipelineConfig(String crawlerToken, List<String> blocklist, List<String> extraBlockedDomains,
     List<String> licenceAllowlist, String operatingPoint, String maskStyle, String phoneRegion,
-    Integer maxPiiSpans, @JsonProperty("max_pii_per_1000_chars") Double maxPiiPer1000Chars, Integer shards, Integer zstdLevel)
-    implements java.io.Serializable {
+    Integer maxPiiSpans, @JsonProperty("max_pii_per_1000_chars") Double maxPiiPer1000Chars, Integer shards, Integer zstdLevel,
+    Integer maxRecordBytes, Integer maxJsonDepth) implements java.io.Serializable {
 
   /** Licences accepted by default: public-domain dedications and permissive licences that allow training. */
   public static final List<String> DEFAULT_LICENCES =
@@ -65,6 +70,9 @@ public record PipelineConfig(String crawlerToken, List<String> blocklist, List<S
     phoneRegion = phoneRegion == null ? "US" : phoneRegion;
     shards = shards == null ? 8 : shards;
     zstdLevel = zstdLevel == null ? 3 : zstdLevel;
+    maxRecordBytes = maxRecordBytes == null ? ReadLimits.DEFAULT_MAX_RECORD_BYTES : maxRecordBytes;
+    maxJsonDepth = maxJsonDepth == null ? ReadLimits.DEFAULT_MAX_JSON_DEPTH : maxJsonDepth;
+    new ReadLimits(maxRecordBytes, maxJsonDepth);  // checks both
     if (crawlerToken.isEmpty()) {
       throw new IllegalArgumentException("crawler_token must not be empty");
     }
@@ -85,7 +93,7 @@ public record PipelineConfig(String crawlerToken, List<String> blocklist, List<S
 
   /** Every default. */
   public static PipelineConfig defaults() {
-    return new PipelineConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new PipelineConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Reads a configuration file; missing keys take their defaults. */
@@ -110,18 +118,30 @@ public record PipelineConfig(String crawlerToken, List<String> blocklist, List<S
 
   public PipelineConfig withShards(int n) {
     return new PipelineConfig(crawlerToken, blocklist, extraBlockedDomains, licenceAllowlist, operatingPoint, maskStyle,
-        phoneRegion, maxPiiSpans, maxPiiPer1000Chars, n, zstdLevel);
+        phoneRegion, maxPiiSpans, maxPiiPer1000Chars, n, zstdLevel, maxRecordBytes, maxJsonDepth);
   }
 
   public PipelineConfig withMaxPiiSpans(Integer n) {
     return new PipelineConfig(crawlerToken, blocklist, extraBlockedDomains, licenceAllowlist, operatingPoint, maskStyle,
-        phoneRegion, n, maxPiiPer1000Chars, shards, zstdLevel);
+        phoneRegion, n, maxPiiPer1000Chars, shards, zstdLevel, maxRecordBytes, maxJsonDepth);
   }
 
   public PipelineConfig withFilter(String point, String style) {
     return new PipelineConfig(crawlerToken, blocklist, extraBlockedDomains, licenceAllowlist,
         point == null ? operatingPoint : point, style == null ? maskStyle : style,
-        phoneRegion, maxPiiSpans, maxPiiPer1000Chars, shards, zstdLevel);
+        phoneRegion, maxPiiSpans, maxPiiPer1000Chars, shards, zstdLevel, maxRecordBytes, maxJsonDepth);
+  }
+
+  /** The same configuration with other read limits; null keeps the current value. */
+  public PipelineConfig withReadLimits(Integer recordBytes, Integer jsonDepth) {
+    return new PipelineConfig(crawlerToken, blocklist, extraBlockedDomains, licenceAllowlist, operatingPoint, maskStyle,
+        phoneRegion, maxPiiSpans, maxPiiPer1000Chars, shards, zstdLevel,
+        recordBytes == null ? maxRecordBytes : recordBytes, jsonDepth == null ? maxJsonDepth : jsonDepth);
+  }
+
+  /** How large and deep one input record may be. */
+  public ReadLimits readLimits() {
+    return new ReadLimits(maxRecordBytes, maxJsonDepth);
   }
 
   /** The canonical JSON of this configuration (sorted keys, every default filled in). */

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Why a record is not in a snapshot: the {@code reason} of each exclusion-log line. */
 public enum Reason {
-  /** The input line or WARC record could not be read (invalid JSON or UTF-8, missing text, bad record). */
+  /**
+   * The input line, WARC record or file could not be read: invalid JSON or UTF-8, missing text, a bad WARC
+   * record, truncated or corrupt compressed data, a file that cannot be opened, or a record over a read
+   * limit ({@code max_record_bytes}, {@code max_json_depth}).
+   */
   UNREADABLE,
   /** robots.txt disallows the page for the configured crawler token. */
   ROBOTS_DISALLOWED,
@@ -22,6 +26,11 @@ public enum Reason {
   LICENCE_NOT_ALLOWED,
   /** Nothing left to train on (empty text). */
   EMPTY,
+  /**
+   * A processing stage failed on this record (the Privacy Filter threw, or ran out of stack on a pathological
+   * text): the record cannot be shown to be masked, so it is left out and the build goes on.
+   */
+  PROCESSING_FAILED,
   /** More personal information than the configured density threshold. */
   PII_DENSITY,
   /** The same normalised text is already in the snapshot under another document id. */

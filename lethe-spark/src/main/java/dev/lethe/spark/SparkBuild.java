@@ -73,8 +73,9 @@ import scala.Tuple2;
  */
 public final class SparkBuild {
   /**
-   * Local property ({@link JavaSparkContext#setLocalProperty}) that, set to {@code true}, makes the first attempt of
-   * one stage task and of one shard-writing task fail half-way: the tests of retries. Never set in production.
+   * Local property ({@link JavaSparkContext#setLocalProperty}) for the tests of retries and failed jobs, never set in
+   * production: {@code true} makes the first attempt of one stage task and of one shard-writing task fail half-way;
+   * {@code always} makes every attempt of that shard-writing task fail, and so the job.
    */
   public static final String INJECT_FAILURE = "spark.lethe.injectTaskFailure";
 
@@ -181,7 +182,9 @@ public final class SparkBuild {
     SnapshotBuilder.prepareFolder(dir);
     PipelineConfig cfg = req.config();
     Pseudonyms pseudonyms = req.pseudonyms();
-    boolean inject = "true".equals(jsc.getLocalProperty(INJECT_FAILURE));
+    String injected = jsc.getLocalProperty(INJECT_FAILURE);
+    boolean inject = "true".equals(injected);
+    boolean injectAlways = "always".equals(injected);
 
     Long watermark = null;
     List<String> suppressed = List.of();
@@ -222,7 +225,8 @@ public final class SparkBuild {
         }
       }
       candidates.addAll(jsc.parallelize(files, Math.max(1, files.size()))
-          .flatMap(t -> Candidate.firstOfFile(t._1(), t._2().open(bkeys.value()), ExecutorStages.of(planId, bplan.value()), n))
+          .flatMap(t -> Candidate.firstOfFile(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits()),
+              ExecutorStages.of(planId, bplan.value()), n))
           .collect());
       candidates.sort(Comparator.comparingLong(Candidate::order));
       Canaries canaries = new Canaries(n, pseudonyms, driverStages.eligibility());
@@ -241,8 +245,8 @@ public final class SparkBuild {
 
     // Sources and stages.
     JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value()), ExecutorStages.of(planId, bplan.value()),
-            bchosen.value(), inject && t._1() == first));
+        .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits()),
+            ExecutorStages.of(planId, bplan.value()), bchosen.value(), inject && t._1() == first));
     if (!storeRecords.isEmpty()) {
       JavaRDD<Row> store = jsc.parallelize(storeRecords, jsc.defaultParallelism())
           .map(t -> new Row(t._2(), ExecutorStages.of(planId, bplan.value()).apply(t._1()), null));
@@ -282,7 +286,7 @@ public final class SparkBuild {
           .repartitionAndSortWithinPartitions(new ShardPartitioner(shards), new ByPosition());
       String out = dir.toString();
       int level = cfg.zstdLevel();
-      List<ShardFile> written = placed.mapPartitionsWithIndex((shard, it) -> List.of(writeShard(out, shard, level, it, inject))
+      List<ShardFile> written = placed.mapPartitionsWithIndex((shard, it) -> List.of(writeShard(out, shard, level, it, inject, injectAlways))
           .iterator(), true).collect();
 
       // Lineage: where each kept document went, sorted by id; each user's documents, sorted by subject.
@@ -357,7 +361,7 @@ public final class SparkBuild {
 
   /** Writes one shard's documents (losers skipped) under this attempt's own name; counts them for the report. */
   private static ShardFile writeShard(String out, int shard, int level, Iterator<Tuple2<ShardKey, Stages.Kept>> it,
-      boolean inject) throws IOException {
+      boolean inject, boolean injectAlways) throws IOException {
     TaskContext task = TaskContext.get();
     Path target = Path.of(out).resolve(Sharding.fileName(shard));
     Path tmp = target.resolveSibling(target.getFileName() + ".attempt-" + task.taskAttemptId() + AtomicFiles.TMP);
@@ -368,7 +372,7 @@ public final class SparkBuild {
         TrainingDocument doc = k.document();
         w.append(DocumentLines.toLine(doc));
         kept.kept(doc.source(), k.stats());
-        if (inject && shard == 1 && task.attemptNumber() == 0 && w.lines() == 2) {
+        if (shard == 1 && w.lines() == 2 && (injectAlways || inject && task.attemptNumber() == 0)) {
           throw new IllegalStateException("injected failure: shard task killed after two documents");
         }
       }

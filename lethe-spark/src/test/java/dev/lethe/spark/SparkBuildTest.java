@@ -135,15 +135,21 @@ class SparkBuildTest {
     Path web = tmp.resolve("fail/web");
     Path partner = tmp.resolve("fail/partner");
     Fixtures.mixedInputs(web, partner, 200, 9);
-    Path unreadable = partner.resolve("zz-broken.jsonl.gz");
-    Files.write(unreadable, new byte[] {1, 2, 3, 4});  // not gzip: its reader fails on every attempt, and so does the job
     PipelineConfig cfg = PipelineConfig.defaults().withShards(2);
     try (Database db = store()) {
       Path out = tmp.resolve("fail-spark");
       BuildRequest req = request(cfg, db, web, partner, "fail-spark");
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkBuild.build(jsc, req)).isInstanceOf(Exception.class);
+      jsc.setLocalProperty(SparkBuild.INJECT_FAILURE, "always");  // shard 1's task fails on every attempt
+      try {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkBuild.build(jsc, req)).hasMessageContaining("injected failure");
+      } finally {
+        jsc.setLocalProperty(SparkBuild.INJECT_FAILURE, null);
+      }
       assertThat(Snapshot.complete(out)).isFalse();
-      Files.delete(unreadable);
+      try (Stream<Path> files = Files.walk(out)) {
+        assertThat(files.map(p -> out.relativize(p).toString()).filter(f -> f.startsWith("shards/shard-") && f.endsWith(".zst")))
+            .as("no shard under its final name").isEmpty();
+      }
       Manifest rerun = SparkBuild.build(jsc, req).manifest();
       Manifest local = SnapshotBuilder.build(request(cfg, db, web, partner, "fail-local")).manifest();
       assertSame(local, rerun, tmp.resolve("fail-local"), out);

@@ -9,6 +9,7 @@ import dev.lethe.pipeline.run.SnapshotBuilder;
 import dev.lethe.pipeline.source.Inputs;
 import dev.lethe.pipeline.source.PartnerSource;
 import dev.lethe.pipeline.source.RecordSource;
+import dev.lethe.pipeline.source.ReadLimits;
 import dev.lethe.pipeline.source.StoreSource;
 import dev.lethe.pipeline.source.WebJsonlSource;
 import dev.lethe.platform.store.Database;
@@ -66,10 +67,10 @@ public final class PipelineThroughput {
       new StoreSource(view, p, "corpus").read(take);
     }
     for (Path f : Inputs.files(corpus.resolve("web"), ".jsonl")) {
-      new WebJsonlSource(f, p).read(take);
+      new WebJsonlSource(f, p, ReadLimits.DEFAULT).read(take);
     }
     for (Path f : Inputs.files(corpus.resolve("partner"), ".jsonl")) {
-      new PartnerSource(f, p).read(take);
+      new PartnerSource(f, p, ReadLimits.DEFAULT).read(take);
     }
     PrivacyFilter filter = SnapshotBuilder.filter(PipelineConfig.defaults(), List.of());
     long chars = texts.stream().mapToLong(String::length).sum();

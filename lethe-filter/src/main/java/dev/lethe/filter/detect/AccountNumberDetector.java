@@ -61,6 +61,31 @@ public final class AccountNumberDetector implements Detector {
     key("card", "card", "credit card", "debit card", "cc", "mastercard", "amex", "discover",
         "jcb", "card on file", "card number");
     key("routing", "routing", "aba", "rtn", "routing number", "routing no");
+    // The same kinds of key in the languages the filter serves (fr, de, es, pt, it, nl, sv, pl), and
+    // the health, tax, travel and loyalty numbers of issue 8.
+    key("national_id", "numéro de sécurité sociale", "sécurité sociale", "securite sociale", "nir", "insee",
+        "carte vitale", "numéro fiscal", "numéro d'identification fiscale", "sozialversicherungsnummer",
+        "rentenversicherungsnummer", "steueridentifikationsnummer", "identifikationsnummer", "idnr",
+        "ausweisnummer", "número de seguro social", "número de seguridad social", "seguridad social",
+        "seguro social", "nss", "número de identificación", "documento de identidad", "cédula de identidad",
+        "rut", "cuil", "cuit", "número de contribuinte", "contribuinte", "niss", "segurança social",
+        "bilhete de identidade", "tessera sanitaria", "carta d'identità", "numero di previdenza",
+        "sofi-nummer", "samordningsnummer", "nip", "numer dowodu", "dowód osobisty", "mbi", "medicare",
+        "medicaid", "beneficiary id", "utr", "unique taxpayer reference", "crn", "centrelink",
+        "customer reference number", "health card", "health id", "ohip", "ihi", "chi number", "st.-nr",
+        "stnr", "steuer-nr");
+    key("patient_id", "uhid", "patient number", "hospital id", "medical record number", "numéro de patient",
+        "patientennummer", "historia clínica", "prontuário", "cartella clinica", "patiëntnummer",
+        "journalnummer", "numer pacjenta");
+    key("member_id", "railcard", "oyster", "clubcard", "nectar", "payback", "bahncard", "loyalty card",
+        "rewards card", "advantage card", "carte de fidélité", "tarjeta de fidelización", "cartão fidelidade",
+        "carta fedeltà", "klantenkaart", "lidnummer", "medlemsnummer", "numer karty");
+    key("customer_id", "klantnummer", "kundnummer", "numer klienta", "número de cliente", "numero cliente",
+        "kundennr");
+    key("policy_number", "polisnummer", "numéro de police", "número de póliza", "numero di polizza",
+        "número da apólice", "numer polisy");
+    key("passport", "paspoort", "numer paszportu");
+    key("drivers_license", "rijbewijs", "permis de conduire", "carnet de conducir", "patente");
     StringBuilder alt = new StringBuilder();
     KEYS.keySet().stream().sorted((a, b) -> b.length() - a.length()).forEach(k -> {
       if (alt.length() > 0) {
@@ -71,7 +96,10 @@ public final class AccountNumberDetector implements Detector {
     // key, then up to three qualifiers ("number", "no.", "ID", "is", ":"), right before the value
     KEY_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}_])(" + alt + ")s?"
         + "(?:[\\s._-]*(?:numbers?|num|nos?|nº|n°|nr|ids?|#|code|details|ref|reference|is|was|on file"
-        + "|ending in|:|=|-|\\(id)){0,3}[\\s.:=#'\"“(),?]*$",
+        + "|ending in|:|=|-|\\(id|card"
+        // "number" and "is" in the other languages: "Steuer-ID lautet", "CURP es", "NIR est le"
+        + "|nummer|numéro|numero|número|numer|lautet|ist|est|es|era|é|è|är|jest|wynosi|le|el|o|il"
+        + ")){0,3}[\\s.:=#'\"“(),?]*$",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
@@ -169,6 +197,8 @@ public final class AccountNumberDetector implements Detector {
       "378282246310005", "371449635398431", "6011111111111117", "6011000990139424", "3056930009020004",
       "36227206271667", "3566002020360505", "6200000000000005", "4012888888881881", "4222222222222",
       "2223003122003222", "4000000000000002", "4000000000009995", "4000000000000077");
+  /** The end of a field key: {@code "card": "}, {@code card_number=}, {@code Card: }. */
+  private static final Pattern FIELD_END = Pattern.compile("[:=]\\s*[\"']?$");
   private static final Pattern CPF = Pattern.compile("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
 
   @Override
@@ -217,7 +247,10 @@ public final class AccountNumberDetector implements Detector {
       boolean luhn = Checksums.luhn(d);
       String brand = cardBrand(d);
       if (TEST_CARDS.contains(d)) {
-        out.add(new Span(Label.ACCOUNT_NUMBER, "credit_card", start, end, 0.3, NAME)); // documentation value
+        // A documentation value in prose; as the value of a card field (a JSON payload, a form) it stands
+        // for the card a user sent and is masked like one.
+        boolean field = cardKey && FIELD_END.matcher(Context.before(text, start, 4)).find();
+        out.add(new Span(Label.ACCOUNT_NUMBER, "credit_card", start, end, field ? 0.85 : 0.3, NAME));
         return true;
       }
       double score = luhn && brand != null ? (cardKey ? 0.99 : 0.95)
@@ -487,14 +520,8 @@ public final class AccountNumberDetector implements Detector {
       if (!keys.near(start, 48)) {
         continue; // no key word before it: not an id we can name
       }
-      String value = text.substring(start, end);
-      int digits = Context.digitsOf(text, start, end).length();
-      boolean numeric = digits == value.replaceAll("[ ./-]", "").length();
-      if (numeric ? digits < 5 : digits < 2 || value.length() < 6 && digits < 3) {
-        continue; // "account 12", "1.8M rows": too short to identify anyone
-      }
-      if (UUID.matcher(value).matches() || HEX.matcher(value).matches()) {
-        continue; // UUIDs and hashes are machine identifiers
+      if (!isIdShaped(text, start, end)) {
+        continue;
       }
       String subtype = keys.subtypeBefore(start, 48);
       if (subtype == null || subtype.equals("card") || subtype.equals("routing")) {
@@ -514,6 +541,21 @@ public final class AccountNumberDetector implements Detector {
         at = m.end();
       }
     }
+  }
+
+  /**
+   * Whether {@code text[start, end)} can be an id that identifies someone: five digits or more, or letters
+   * with at least two digits in six chars or more ("account 12" and "1.8M rows" are too short); not a
+   * UUID or a hash, which are machine identifiers.
+   */
+  static boolean isIdShaped(String text, int start, int end) {
+    String value = text.substring(start, end);
+    int digits = Context.digitsOf(text, start, end).length();
+    boolean numeric = digits == value.replaceAll("[ ./-]", "").length();
+    if (numeric ? digits < 5 : digits < 2 || value.length() < 6 && digits < 3) {
+      return false;
+    }
+    return !UUID.matcher(value).matches() && !HEX.matcher(value).matches();
   }
 
   private static boolean isIdChar(char c) {

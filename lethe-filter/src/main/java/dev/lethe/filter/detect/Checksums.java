@@ -190,4 +190,135 @@ public final class Checksums {
     }
     return cf.charAt(15) == (char) ('A' + sum % 26);
   }
+
+  /**
+   * French NIR (numéro de sécurité sociale), 15 chars: key = 97 - (first 13 digits mod 97). Corsica's
+   * departments 2A and 2B count as 19 and 18 in the key.
+   */
+  public static boolean frenchNir(CharSequence nir) {
+    if (nir.length() != 15) {
+      return false;
+    }
+    String s = nir.toString();
+    String dept = s.substring(5, 7);
+    if (dept.equals("2A")) {
+      s = s.substring(0, 5) + "19" + s.substring(7);
+    } else if (dept.equals("2B")) {
+      s = s.substring(0, 5) + "18" + s.substring(7);
+    }
+    long body = 0;
+    for (int i = 0; i < 15; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      if (i < 13) {
+        body = body * 10 + (c - '0');
+      }
+    }
+    return 97 - body % 97 == Integer.parseInt(s.substring(13));
+  }
+
+  /** ISO 7064 MOD 11,10 (hybrid system): the German Steuer-ID's check digit, the last digit. */
+  public static boolean iso7064Mod11x10(CharSequence d) {
+    int product = 10;
+    for (int i = 0; i < d.length() - 1; i++) {
+      int c = d.charAt(i) - '0';
+      if (c < 0 || c > 9) {
+        return false;
+      }
+      int sum = (c + product) % 10;
+      product = (sum == 0 ? 10 : sum) * 2 % 11;
+    }
+    int check = (11 - product) % 10;
+    return d.length() > 1 && check == d.charAt(d.length() - 1) - '0';
+  }
+
+  /**
+   * German Steuer-ID (steuerliche Identifikationsnummer): 11 digits, no leading 0; among the first ten
+   * exactly one digit occurs twice or three times (not three times in a row) and every other at most once;
+   * ISO 7064 MOD 11,10 check digit.
+   */
+  public static boolean germanSteuerId(CharSequence d) {
+    if (d.length() != 11 || d.charAt(0) == '0') {
+      return false;
+    }
+    int[] counts = new int[10];
+    for (int i = 0; i < 10; i++) {
+      int c = d.charAt(i) - '0';
+      if (c < 0 || c > 9) {
+        return false;
+      }
+      counts[c]++;
+      if (i >= 2 && d.charAt(i) == d.charAt(i - 1) && d.charAt(i) == d.charAt(i - 2)) {
+        return false;
+      }
+    }
+    int repeated = 0;
+    for (int count : counts) {
+      if (count > 3) {
+        return false;
+      }
+      repeated += count > 1 ? 1 : 0;
+    }
+    return repeated == 1 && iso7064Mod11x10(d);
+  }
+
+  private static final String CURP_ALPHABET = "0123456789ABCDEFGHIJKLMN\u00D1OPQRSTUVWXYZ";
+
+  /** Mexican CURP, 18 chars: the last is 10 - (sum of value x (18 - position) mod 10), mod 10. */
+  public static boolean curp(CharSequence c) {
+    if (c.length() != 18) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      int v = CURP_ALPHABET.indexOf(c.charAt(i));
+      if (v < 0) {
+        return false;
+      }
+      sum += v * (18 - i);
+    }
+    return (10 - sum % 10) % 10 == c.charAt(17) - '0';
+  }
+
+  private static final String RFC_ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ \u00D1";
+
+  /**
+   * Mexican RFC (12 chars for a company, 13 for a person): the last char of the SAT homoclave is a mod-11
+   * check over the others, right-aligned to 12 positions with spaces.
+   */
+  public static boolean rfc(CharSequence r) {
+    int n = r.length();
+    if (n != 12 && n != 13) {
+      return false;
+    }
+    String padded = (n == 12 ? " " : "") + r.subSequence(0, n - 1);
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      int v = RFC_ALPHABET.indexOf(padded.charAt(i));
+      if (v < 0) {
+        return false;
+      }
+      sum += v * (13 - i);
+    }
+    return RFC_ALPHABET.charAt((11 - sum % 11) % 11) == r.charAt(n - 1);
+  }
+
+  /** UK Unique Taxpayer Reference: 10 digits, the first a check over the other nine (weights 6..2). */
+  public static boolean ukUtr(CharSequence d) {
+    if (d.length() != 10) {
+      return false;
+    }
+    int[] w = {6, 7, 8, 9, 10, 5, 4, 3, 2};
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      int c = d.charAt(i + 1) - '0';
+      if (c < 0 || c > 9) {
+        return false;
+      }
+      sum += c * w[i];
+    }
+    return "21987654321".charAt(sum % 11) == d.charAt(0);
+  }
 }

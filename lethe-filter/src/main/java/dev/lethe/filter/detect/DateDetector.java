@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  * month and year ({@code April 2023}), a weekday with an ordinal ({@code Thursday the 18th}), airline
  * style ({@code 14MAR24}), and day ranges within one month ({@code Sept 18–20}).
  *
- * <p>A date is personal when it is tied to a person. In messages people write about their own lives most
- * dates are, so a plain date scores 0.55; a cue such as "born", "DOB", "appointment", "moved in" raises it
- * to 0.9; a release, a holiday, a historical year, a log timestamp or a URL parameter lowers it below the
- * balanced threshold. The learned tagger refines this judgement from context.
+ * <p>A date is personal when it is tied to a person; {@link DateContext} judges that from the cue words of
+ * its clause (a plain date 0.55, a life event or the first person more, a birth or appointment 0.9; a
+ * release, a holiday, a historical year, a log timestamp or a URL parameter below the balanced threshold).
+ * Date-shaped text that is no date at all (a card expiry "exp 09/27", a rating "rated 4/5", a quantity "3/4
+ * cup") is no candidate. The learned tagger reads these candidates as features and refines the judgement.
  */
 public final class DateDetector implements Detector {
   static final String NAME = "date";
@@ -31,14 +32,15 @@ public final class DateDetector implements Detector {
       + "|januari|februari|maart|mei|augustus";
   /** Abbreviations; their dot belongs to the date only inside it ("Oct. 3"), not at a sentence end. */
   private static final String MONTH = "(?:(?:" + MONTH_FULL + ")|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct"
-      + "|nov|dec|févr|avr|juil|déc|okt|dez|ene|abr|dic|giu|lug|ott)(?:\\.(?=\\s*\\d))?)";
+      + "|nov|dec|janv|févr|fevr|avr|juil|déc|okt|dez|ene|abr|dic|giu|lug|ott|mrt)(?:\\.(?=\\s*\\d))?)";
   private static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
       + "|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
       + "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
       + "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
       + "|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
-      + "|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-      + "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira)\\.?";
+      + "|lunedì|martedì|mercoledì|giovedì|venerdì|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica"
+      + "|(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?"
+      + "|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\\.?";
   /** A day before its month may carry a German/Nordic dot ("19. September"); after the month it may not. */
   private static final String DAY = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th|er|º|°|\\.)?";
   private static final String DAY_AFTER_MONTH = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?";
@@ -49,8 +51,9 @@ public final class DateDetector implements Detector {
   private static final String AFTER = "(?![\\p{L}\\p{N}]|\\.\\d|/\\d|-\\d)";
   /** Dates written with a month or weekday name. */
   private static final Pattern WORD_DATE = Pattern.compile(BEFORE + "(?:"
-      // weekday? day (of|de)? month (de)? year?       3 March 2024 | sábado 22 de marzo
-      + "(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:" + DASH + DAY + ")?\\s+(?:of\\s+|de\\s+)?" + MONTH
+      // weekday? day (of|de)? month (de)? year?       3 March 2024 | sábado 22 de marzo | 23rd of December
+      // ("the" belongs to the date only after a weekday, as in "Sunday the 23rd"; "the 23rd of May" leaves it out)
+      + "(?:" + WEEKDAY + ",?\\s+(?:the\\s+)?)?" + DAY + "(?:" + DASH + DAY + ")?\\s+(?:of\\s+|de\\s+)?" + MONTH
       + "(?:,?\\s+(?:de\\s+)?" + YEAR + ")?"
       // weekday? month day (- day)? (, year)?        March 3 | Tuesday, May 7 | Sept 18–20 | Aug 3, 1978
       + "|(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s+(?:the\\s+)?" + DAY_AFTER_MONTH + "(?:" + DASH
@@ -73,29 +76,21 @@ public final class DateDetector implements Detector {
   private static final Pattern ORDINAL = Pattern.compile(
       "(?:3[01]|[12]\\d|[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:century|centuries|anniversary|place|floor|time|edition|birthday|amendment|grade|percentile))",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern TIMESTAMP_AFTER = Pattern.compile("^(?:[T ]\\d{1,2}:\\d{2}:\\d{2}|T\\d{2}:\\d{2})");
   private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])/(0?[1-9]|1[0-2])(?![\\p{L}\\p{N}/.-])");
-
-  private static final String[] PERSONAL = {"born", "birth", "birthday", "bday", "dob", "d.o.b", "geb", "geboren",
-      "né", "née", "nato", "nata", "nacido", "nacida", "naissance", "nascimento", "appointment", "appt",
-      "termin", "cita", "rendez-vous", "rdv", "wedding", "married", "anniversary", "surgery", "operation",
-      "admitted", "discharged", "moved", "move-in", "lease", "tenancy", "start date", "joining", "joined",
-      "hired", "started", "leave", "due", "visit", "flight", "check-in", "checkout", "stay", "arrival",
-      "arrive", "departure", "booked", "booking", "reservation", "paid", "charged", "since", "until",
-      "deadline", "date of", "graduated", "interview", "hearing", "court", "exam", "funeral", "party",
-      "died", "passed away", "diagnosed", "vaccinated", "collected", "incident", "loss", "accident",
-      "turning", "meeting", "delivery", "delivered", "ordered", "cancelled", "canceled", "signed",
-      "absent", "sick", "vacation", "trip", "vertragsbeginn", "kündigung", "admission", "dose", "my", "our",
-      "we", "i", "me", "his", "her", "their"};
-  private static final String[] STRONG = {"born", "birth", "birthday", "dob", "d.o.b", "geb", "geboren",
-      "naissance", "nascimento", "nato", "nata", "nacido", "nacida", "appointment", "appt", "termin", "cita"};
-  private static final String[] PUBLIC = {"released", "release", "launched", "launch", "founded",
-      "published", "copyright", "©", "christmas", "thanksgiving", "easter", "halloween", "new year",
-      "independence day", "holiday", "holidays", "eid", "diwali", "hanukkah", "ramadan", "war", "battle",
-      "century", "election", "elections", "treaty", "assassinated", "signed the", "version", "changelog",
-      "deprecated", "patch", "build", "manufactured", "season", "match", "game", "tournament", "final",
-      "premiere", "aired", "opened", "closed", "office closed", "expires", "expiry", "valid until", "dst",
-      "daylight", "clocks", "eclipse", "olympics", "world cup", "since version", "circa", "c.", "ca."};
+  /**
+   * German and Dutch day and month with their dots and no year: "am 14.03."; the closing dot stays outside the
+   * span, as the tagger ends every span before a full stop that follows a number.
+   */
+  private static final Pattern DOTTED_DAY_MONTH = Pattern.compile("(?<![\\p{L}\\p{N}./:-])(3[01]|[12]\\d|0?[1-9])\\.(0?[1-9]|1[0-2])(?=\\.(?![\\p{L}\\p{N}/-]))");
+  /** Words after which a date-shaped number is something else: a card expiry, a rating or a score. */
+  private static final String[] NOT_DATE_KEYS = {"exp", "exp.", "expiry", "expires", "expiration", "expiration date",
+      "valid thru", "valid through", "good thru", "good through", "mm/yy", "cvv", "gültig bis", "ablaufdatum",
+      "date d'expiration", "vencimiento", "validade", "scadenza", "vervaldatum", "rated", "rating", "rate it",
+      "score", "scored", "won", "lost", "beat"};
+  /** A unit after a number makes it a quantity: "3/4 cup", "1/2 inch", "4/5 stars". */
+  private static final Pattern UNIT_AFTER = Pattern.compile("^\\s?(?:cups?|tsp|tbsp|teaspoons?|tablespoons?|oz"
+      + "|ounces?|lbs?|pounds?|inch|inches|in\\.|ft|feet|miles?|km|kg|g|ml|l|stars?|pts|points|of an?|of the)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   @Override
   public String name() {
@@ -125,7 +120,10 @@ public final class DateDetector implements Detector {
       boolean found = false;
       while (m.find()) {
         if (m.start() <= i && i < m.end()) {
-          out.add(new Span(Label.PRIVATE_DATE, null, m.start(), m.end(), score(text, m.start(), m.end()), NAME));
+          if (!notADate(text, m.start(), m.end())) {
+            out.add(new Span(Label.PRIVATE_DATE, null, m.start(), m.end(),
+                DateContext.of(text, m.start(), m.end()).score(), NAME));
+          }
           covered = m.end();
           found = true;
           break;
@@ -228,68 +226,61 @@ public final class DateDetector implements Detector {
   private static final java.util.Set<String> MONTH_PREFIXES = java.util.Set.of("jan", "feb", "fév", "fev",
       "mar", "mär", "mae", "apr", "avr", "abr", "may", "mai", "mei", "mag", "mao", "jun", "jui", "giu", "jul",
       "lug", "aug", "aoû", "aou", "ago", "sep", "set", "oct", "okt", "ott", "out", "nov", "dec", "déc", "dez",
-      "dic", "ene", "gen", "maa", "maj", "lip", "sie", "paź", "lis", "gru", "sty", "lut", "kwi", "cze", "wrz");
+      "dic", "ene", "gen", "maa", "mrt", "maj", "lip", "sie", "paź", "lis", "gru", "sty", "lut", "kwi", "cze", "wrz");
   private static final java.util.Set<String> WEEKDAY_PREFIXES = java.util.Set.of("mon", "tue", "wed", "thu",
       "fri", "sat", "sun", "lun", "mer", "jeu", "ven", "sam", "dim", "die", "mit", "don", "fre", "son", "mié",
-      "mie", "jue", "vie", "sáb", "sab", "dom", "gio", "seg", "ter", "qua", "qui", "sex");
+      "mie", "jue", "vie", "sáb", "sab", "dom", "gio", "seg", "ter", "qua", "qui", "sex", "maa", "din", "woe",
+      "vri", "zat", "zon");
 
   private static final int[] MONTH_KEYS = keys(MONTH_PREFIXES);
   private static final int[] WEEKDAY_KEYS = keys(WEEKDAY_PREFIXES);
 
-  /** Ordinals alone ("on the 9th") and day/month pairs ("dia 15/07"): recall only unless a cue says more. */
+  /**
+   * Whether the date-shaped text {@code [start, end)} is something else: a card expiry ("exp 09/27"), a rating
+   * or a score ("rated 4/5"), or a quantity ("3/4 cup"). Such text is no date at all, so it is no candidate.
+   */
+  private static boolean notADate(String text, int start, int end) {
+    String before = Context.before(text, start, 24);
+    int trimmed = before.length();
+    while (trimmed > 0 && " :-=".indexOf(before.charAt(trimmed - 1)) >= 0) {
+      trimmed--;
+    }
+    return Context.endsWithKey(before.substring(0, trimmed), NOT_DATE_KEYS)
+        || UNIT_AFTER.matcher(text).region(end, Math.min(text.length(), end + 12)).lookingAt();
+  }
+
+  /**
+   * Ordinals alone ("on the 9th"), day/month pairs ("dia 15/07", "am 14.03."): recall only unless a cue
+   * says more; "the" stays outside the span.
+   */
   private static void weakForms(String text, List<Span> out) {
     for (int at = text.indexOf("the "); at >= 0; at = text.indexOf("the ", at + 4)) {
       Matcher o = ORDINAL.matcher(text).useTransparentBounds(true).region(at + 4, Math.min(text.length(), at + 64));
       if ((at == 0 || !Character.isLetter(text.charAt(at - 1))) && o.lookingAt()) {
-        boolean cue = Context.hasWord(Context.before(text, o.start(), 30), PERSONAL);
+        boolean cue = DateContext.of(text, o.start(), o.end()).personal();
         out.add(new Span(Label.PRIVATE_DATE, null, o.start(), o.end(), cue ? 0.55 : 0.35, NAME));
       }
     }
-    for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
-      int s = slash;
-      while (s > 0 && Context.isAsciiDigit(text.charAt(s - 1)) && slash - s < 2) {
+    dayMonth(text, '/', NUMERIC_DAY_MONTH, out, "dia", "el", "le", "am", "on", "il", "by", "until", "till");
+    dayMonth(text, '.', DOTTED_DAY_MONTH, out, "am", "vom", "bis", "zum", "ab", "seit", "op", "tot");
+  }
+
+  /** Day and month joined by {@code sep}, reported only after one of the short {@code cues} ("on 3/4"). */
+  private static void dayMonth(String text, char sep, Pattern shape, List<Span> out, String... cues) {
+    for (int at = text.indexOf(sep); at >= 0; at = text.indexOf(sep, at + 1)) {
+      int s = at;
+      while (s > 0 && Context.isAsciiDigit(text.charAt(s - 1)) && at - s < 2) {
         s--;
       }
-      Matcher dm = NUMERIC_DAY_MONTH.matcher(text).useTransparentBounds(true)
-          .region(s, Math.min(text.length(), slash + 3));
-      if (s < slash && dm.lookingAt()) {
-        boolean cue = Context.hasWord(Context.before(text, dm.start(), 20), "dia", "el", "le", "am", "on", "il",
-            "by", "until", "till");
-        if (cue) {
-          out.add(new Span(Label.PRIVATE_DATE, null, dm.start(), dm.end(), 0.5, NAME));
-        }
+      if (s == at) {
+        continue;
+      }
+      Matcher dm = shape.matcher(text).useTransparentBounds(true).region(s, Math.min(text.length(), at + 4));
+      if (dm.lookingAt() && Context.hasWord(Context.before(text, dm.start(), 20), cues)
+          && !notADate(text, dm.start(), dm.end())) {
+        out.add(new Span(Label.PRIVATE_DATE, null, dm.start(), dm.end(), 0.5, NAME));
       }
     }
   }
 
-  private static double score(String text, int start, int end) {
-    if (TIMESTAMP_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 9))).find()) {
-      return 0.1; // log timestamps are not personal
-    }
-    if (start > 0 && (text.charAt(start - 1) == '=' || text.charAt(start - 1) == '/')) {
-      return 0.2; // a URL or query parameter
-    }
-    String before = Context.before(text, start, 40);
-    int personal = Context.lastWord(before, PERSONAL);
-    int pub = Context.lastWord(before, PUBLIC);
-    String after = Context.after(text, end, 24);
-    if (Context.hasWord(after, "release", "released", "launch", "holiday", "version")) {
-      pub = Integer.MAX_VALUE;
-    }
-    if (historicYear(text, start, end) || pub > personal) {
-      return 0.3;
-    }
-    if (Context.hasWord(before, STRONG)) {
-      return 0.9;
-    }
-    return personal >= 0 ? 0.7 : 0.55;
-  }
-
-  /** A year before 1900 in or right after the date ("July 4, 1776"): history, not a person's life. */
-  private static boolean historicYear(String text, int start, int end) {
-    return HISTORIC_YEAR.matcher(text).useTransparentBounds(true)
-        .region(start, Math.min(text.length(), end + 8)).find();
-  }
-
-  private static final Pattern HISTORIC_YEAR = Pattern.compile("\\b1[0-8]\\d\\d\\b");
 }

@@ -13,11 +13,13 @@ public final class Detectors {
 
   /**
    * The structured detectors, with national phone formats of {@code phoneRegion}: e-mail, phone, URL,
-   * account number, secret. They need no model.
+   * account number, national and health ids, secret, and the secret and id columns of delimited
+   * tables. They need no model.
    */
   public static List<Detector> structured(String phoneRegion) {
     return List.of(new EmailDetector(), new PhoneDetector(phoneRegion), new UrlDetector(),
-        new AccountNumberDetector(), new SecretDetector());
+        new AccountNumberDetector(), new NationalIdDetector(), new SecretDetector(),
+        new TableColumnDetector());
   }
 
   /**

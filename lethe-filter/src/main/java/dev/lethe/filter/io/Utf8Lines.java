@@ -15,7 +15,8 @@ import java.util.Arrays;
  * Reads an input stream line by line, decoding each line as strict UTF-8 on its own, so one line with
  * invalid bytes is reported with its number and every other line is still read. ({@code BufferedReader}
  * either replaces bad bytes silently or fails the whole stream.) Lines end at {@code \n}; a trailing
- * {@code \r} is dropped. Not thread-safe.
+ * {@code \r} is dropped. A line longer than the limit is skipped without being held in memory and reported
+ * as an error with its length. Not thread-safe.
  */
 public final class Utf8Lines implements AutoCloseable {
   private final InputStream in;
@@ -27,9 +28,20 @@ public final class Utf8Lines implements AutoCloseable {
   private int limit;
   private long number;
   private long bytesRead;
+  private final long maxLineBytes;
 
+  /** Lines of any length (bounded only by memory). */
   public Utf8Lines(InputStream in) {
+    this(in, Long.MAX_VALUE);
+  }
+
+  /** Lines of at most {@code maxLineBytes} bytes; a longer one is skipped and reported as an error. */
+  public Utf8Lines(InputStream in, long maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be positive");
+    }
     this.in = in;
+    this.maxLineBytes = maxLineBytes;
   }
 
   /** One line: its 1-based number and either its text or why it could not be decoded. */
@@ -39,6 +51,7 @@ public final class Utf8Lines implements AutoCloseable {
   public Line next() throws IOException {
     byte[] line = new byte[256];
     int len = 0;
+    long total = 0;  // the line's length, also past the limit
     boolean any = false;
     while (true) {
       if (pos == limit) {
@@ -63,11 +76,14 @@ public final class Utf8Lines implements AutoCloseable {
       }
       int end = nl < 0 ? limit : nl;
       int chunk = end - pos;
-      if (len + chunk > line.length) {
-        line = Arrays.copyOf(line, Math.max(line.length * 2, len + chunk));
+      total += chunk;
+      if (total <= maxLineBytes) {
+        if (len + chunk > line.length) {
+          line = Arrays.copyOf(line, (int) Math.min(Math.max(line.length * 2L, len + chunk), Integer.MAX_VALUE - 8));
+        }
+        System.arraycopy(buf, pos, line, len, chunk);
+        len += chunk;
       }
-      System.arraycopy(buf, pos, line, len, chunk);
-      len += chunk;
       pos = end;
       if (nl >= 0) {
         pos++;
@@ -75,6 +91,9 @@ public final class Utf8Lines implements AutoCloseable {
       }
     }
     number++;
+    if (total > maxLineBytes) {
+      return new Line(number, null, "line of " + total + " bytes is over the limit of " + maxLineBytes + " bytes");
+    }
     if (len > 0 && line[len - 1] == '\r') {
       len--;
     }

@@ -68,4 +68,40 @@ class AccountNumberDetectorTest {
   void ignoresInvalidOrUnkeyedNumbers(String text) {
     assertThat(Found.texts(d, text)).isEmpty();
   }
+
+  /** Key phrases of eight languages, and the same keys as JSON, CSV-like and logfmt field names. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "Mi número de seguro social es 4471-882-093|4471-882-093|national_id",
+      "Numéro de sécurité sociale : 1 84 05 75 123 456|1 84 05 75 123 456|national_id",
+      "Sozialversicherungsnummer 12 150385 M 044|12 150385 M 044|national_id",
+      "Il mio codice fiscale è RSSMRA85T10A562S|RSSMRA85T10A562S|it_codice_fiscale",
+      "número de contribuinte 501 964 843|501 964 843|national_id",
+      "Mijn BSN is 111222333|111222333|nl_bsn",
+      "mitt personnummer är 811228-9874|811228-9874|national_id",
+      "numer PESEL: 44051401359|44051401359|national_id",
+      "patient UHID: MH2023004512|MH2023004512|patient_id",
+      "Historia clínica: HC-0048213|HC-0048213|patient_id",
+      "railcard number 7893 4412 9921|7893 4412 9921|member_id",
+      "Tesco Clubcard 634004024012345678|634004024012345678|member_id",
+      "BahnCard-Nummer 7081 4112 3344 5566|7081 4112 3344 5566|member_id",
+      "klantnummer 88301942|88301942|customer_id",
+      "\"mrn\": \"A7734921\"|A7734921|patient_id",
+      "mrn=A7734921 ward=4B|A7734921|patient_id",
+      "{\"loyalty_card\": \"LC-99218831\"}|LC-99218831|member_id",
+      "{\"card_number\": \"4242424242424242\", \"exp\": \"12/27\"}|4242424242424242|credit_card",
+  })
+  void findsKeyedIdsInManyLanguagesAndFields(String text, String expected, String subtype) {
+    findsValidatedAndKeyedNumbers(text, expected, subtype);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "la sécurité sociale a remboursé 2024 euros", // a year, a price
+      "Medicare covers 80% since 2019",
+      "the rut of 12 years",
+  })
+  void ignoresKeyWordsWithoutAnId(String text) {
+    assertThat(Found.texts(d, text)).isEmpty();
+  }
 }

@@ -2,8 +2,17 @@ package dev.lethe.filter.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.filter.OperatingPoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DateDetectorTest {
@@ -44,5 +53,54 @@ class DateDetectorTest {
   })
   void ignoresDatesThatAreNotPersonal(String text) {
     assertThat(Found.texts(d, text)).isEmpty();
+  }
+
+  /** One line of {@code dates-real-world.txt}: the text without its marks and the marked spans. */
+  record Marked(String text, List<String> spans) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  static Stream<Marked> realWorld() throws IOException {
+    try (InputStream in = DateDetectorTest.class.getResourceAsStream("dates-real-world.txt")) {
+      List<Marked> out = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("%%")) {
+          continue;
+        }
+        StringBuilder text = new StringBuilder();
+        List<String> spans = new ArrayList<>();
+        int at = 0;
+        for (int open = line.indexOf("[["); open >= 0; open = line.indexOf("[[", at)) {
+          int close = line.indexOf("]]", open);
+          text.append(line, at, open);
+          int start = text.length();
+          text.append(line, open + 2, close);
+          spans.add(start + "-" + text.length() + ":" + line.substring(open + 2, close));
+          at = close + 2;
+        }
+        text.append(line.substring(at));
+        out.add(new Marked(text.toString(), spans));
+      }
+      return out.stream();
+    }
+  }
+
+  /** Exact spans, at balanced, on sentences written the way people write: personal dates and look-alikes. */
+  @ParameterizedTest
+  @MethodSource("realWorld")
+  void realWorldSentences(Marked m) {
+    List<String> found = Found.spans(d, m.text(), OperatingPoint.BALANCED).stream()
+        .map(s -> s.start() + "-" + s.end() + ":" + s.textIn(m.text())).toList();
+    assertThat(found).containsExactlyElementsOf(m.spans());
+  }
+
+  @Test
+  void theRealWorldSetHasPositivesAndNegativesInSevenLanguages() throws IOException {
+    List<Marked> all = realWorld().toList();
+    assertThat(all.stream().filter(m -> m.spans().isEmpty()).count()).isGreaterThanOrEqualTo(30);
+    assertThat(all.stream().mapToInt(m -> m.spans().size()).sum()).isGreaterThanOrEqualTo(60);
   }
 }

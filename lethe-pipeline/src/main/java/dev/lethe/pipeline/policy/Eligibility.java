@@ -3,6 +3,7 @@ package dev.lethe.pipeline.policy;
 import dev.lethe.pipeline.Exclusion;
 import dev.lethe.pipeline.PipelineConfig;
 import dev.lethe.pipeline.Reason;
+import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.SourceRecord;
 import dev.lethe.pipeline.WebPage;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public final class Eligibility implements Function<SourceRecord, Exclusion> {
       case WEB -> web(r);
       case PARTNER -> partner(r);
     };
+    if (e == null && (r.kind() == SourceKind.WEB || r.kind() == SourceKind.PARTNER) && r.text().indexOf('\0') >= 0) {
+      return Exclusion.of(r, Reason.NOT_TEXT, "NUL characters: binary data, not text");
+    }
     if (e == null && r.text().isBlank()) {
       return Exclusion.of(r, Reason.EMPTY, null);
     }

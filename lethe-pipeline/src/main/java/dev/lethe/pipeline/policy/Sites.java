@@ -1,6 +1,8 @@
 package dev.lethe.pipeline.policy;
 
+import dev.lethe.pipeline.source.Inputs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,9 @@ import java.util.stream.Stream;
  * {@code /.well-known/tdmrep.json}). Loaded once before the build, then immutable and thread-safe.
  *
  * <p>A host with no stored robots.txt, or one that cannot be parsed, is treated as unreachable: a complete
- * disallow (RFC 9309 section 2.3.1.4 for server errors; the crawl cannot show it was allowed). A
- * tdmrep.json that cannot be parsed reserves the whole site.
+ * disallow (RFC 9309 section 2.3.1.4 for server errors; the crawl cannot show it was allowed); so is one
+ * that cannot be read (permissions, a broken link). Only the first 500 KiB of a robots.txt are read. A
+ * tdmrep.json that cannot be read or parsed, or is over 1 MiB, reserves the whole site.
  */
 public final class Sites {
   /** One site's files: robots or the reason it is unavailable; TDMRep rules, unparseable, or none. */
@@ -45,22 +48,27 @@ public final class Sites {
         for (Path h : hosts.filter(Files::isDirectory).sorted().toList()) {
           map.putIfAbsent(h.getFileName().toString().toLowerCase(Locale.ROOT), read(h));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + sites + ": " + e.getMessage(), e);
+      } catch (IOException | UncheckedIOException e) {
+        throw new IllegalArgumentException("cannot list the site files in " + sites + ": " + Inputs.problem(e), e);
       }
     }
     return new Sites(map);
   }
 
-  private static Site read(Path dir) throws IOException {
+  /** tdmrep.json files are a few rules; anything larger is not one. */
+  static final int MAX_TDMREP_BYTES = 1 << 20;
+
+  private static Site read(Path dir) {
     RobotsTxt robots = null;
     String robotsProblem = null;
     Path r = dir.resolve("robots.txt");
-    if (Files.isRegularFile(r)) {
+    if (Files.exists(r)) {
       try {
-        robots = RobotsTxt.parse(Files.readAllBytes(r));
+        robots = RobotsTxt.parse(head(r, RobotsTxt.MAX_BYTES + 1));  // parse reads the first MAX_BYTES, as RFC 9309 allows
       } catch (RobotsTxt.UnparseableException e) {
         robotsProblem = e.getMessage();
+      } catch (IOException e) {
+        robotsProblem = "robots.txt cannot be read (" + Inputs.problem(e) + ")";
       }
     } else {
       robotsProblem = "no robots.txt stored for the site";
@@ -68,14 +76,26 @@ public final class Sites {
     TdmRep tdm = null;
     String tdmProblem = null;
     Path t = dir.resolve("tdmrep.json");
-    if (Files.isRegularFile(t)) {
+    if (Files.exists(t)) {
       try {
-        tdm = TdmRep.parse(Files.readAllBytes(t));
+        byte[] b = head(t, MAX_TDMREP_BYTES + 1);
+        if (b.length > MAX_TDMREP_BYTES) {
+          tdmProblem = "tdmrep.json is over 1 MiB";
+        } else {
+          tdm = TdmRep.parse(b);
+        }
       } catch (IOException e) {
-        tdmProblem = "tdmrep.json cannot be parsed";
+        tdmProblem = Files.isReadable(t) ? "tdmrep.json cannot be parsed" : "tdmrep.json cannot be read (" + Inputs.problem(e) + ")";
       }
     }
     return new Site(robots, robotsProblem, tdm, tdmProblem);
+  }
+
+  /** At most the first {@code max} bytes of a file: a stored file of any size costs no more memory. */
+  private static byte[] head(Path file, int max) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(max);
+    }
   }
 
   /** The stored files of {@code host}; a host never crawled has no robots.txt. */

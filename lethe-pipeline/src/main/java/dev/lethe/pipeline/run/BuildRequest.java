@@ -24,10 +24,14 @@ import java.util.Objects;
 public record BuildRequest(PipelineConfig config, Pseudonyms pseudonyms, TrainingSource store, String storeName,
     List<Path> web, List<Path> partner, Path out, int threads, int canaries, Progress progress) {
 
-  /** Called on the sink thread with records done and text characters processed. */
+  /**
+   * Called on the sink thread, every 64 records and once at the end, with records done, text characters
+   * processed, and bytes of the input files read so far out of their total (both 0 without files), from
+   * which a caller can show a share done and an ETA.
+   */
   @FunctionalInterface
   public interface Progress {
-    void update(long records, long chars);
+    void update(long records, long chars, long inputBytesRead, long inputBytesTotal);
   }
 
   public BuildRequest {

@@ -21,6 +21,7 @@ import dev.lethe.pipeline.sink.Snapshot;
 import dev.lethe.pipeline.source.Digests;
 import dev.lethe.pipeline.source.Inputs;
 import dev.lethe.pipeline.source.PartnerSource;
+import dev.lethe.pipeline.source.ReadLimits;
 import dev.lethe.pipeline.source.RecordSource;
 import dev.lethe.pipeline.source.StoreSource;
 import dev.lethe.pipeline.source.WarcSource;
@@ -81,8 +82,11 @@ public final class SnapshotBuilder {
         suppressed = suppressed(view);
         sources.add(new StoreSource(view, req.pseudonyms(), req.storeName()));
       }
+      ReadLimits limits = cfg.readLimits();
+      long inputBytes = 0;
       for (InputFile f : inputFiles(req)) {
-        sources.add(f.open(req.pseudonyms()));
+        inputBytes += Inputs.sizeOrZero(Path.of(f.path()));
+        sources.add(f.open(req.pseudonyms(), limits));
       }
       Stages stages = stages(cfg, crawlDirs(req.web()), suppressed);
       Canaries canaries = new Canaries(req.canaries(), req.pseudonyms(), stages.eligibility());
@@ -93,6 +97,7 @@ public final class SnapshotBuilder {
       SnapshotSink sink = new SnapshotSink(dir, cfg.shards(), cfg.zstdLevel());
       try {
         long[] done = new long[2];
+        long totalBytes = inputBytes;
         digests = LocalRunner.run(sources, plant, stages, req.threads(), (outcome, input) -> {
           sink.accept(outcome);
           done[0]++;
@@ -101,11 +106,11 @@ public final class SnapshotBuilder {
           }
           done[1] += input.text() == null ? 0 : input.text().length();
           if (req.progress() != null && (done[0] & 63) == 0) {
-            req.progress().update(done[0], done[1]);
+            req.progress().update(done[0], done[1], bytesRead(sources), totalBytes);
           }
         });
         if (req.progress() != null) {
-          req.progress().update(done[0], done[1]);
+          req.progress().update(done[0], done[1], totalBytes, totalBytes);
         }
         CrashPoints.reach("shards-written");
         committed = sink.commit();
@@ -119,6 +124,15 @@ public final class SnapshotBuilder {
         view.close();
       }
     }
+  }
+
+  /** Bytes read so far of every input. */
+  private static long bytesRead(List<RecordSource> sources) {
+    long n = 0;
+    for (RecordSource s : sources) {
+      n += s.bytesRead();
+    }
+    return n;
   }
 
   /**
@@ -154,13 +168,14 @@ public final class SnapshotBuilder {
   public record InputFile(String path, boolean web) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The reader of this file. */
-    public RecordSource open(Pseudonyms pseudonyms) {
+    /** The reader of this file, within {@code limits}. */
+    public RecordSource open(Pseudonyms pseudonyms, ReadLimits limits) {
       Path f = Path.of(path);
       if (!web) {
-        return new PartnerSource(f, pseudonyms);
+        return new PartnerSource(f, pseudonyms, limits);
       }
-      return f.getFileName().toString().contains(".jsonl") ? new WebJsonlSource(f, pseudonyms) : new WarcSource(f, pseudonyms);
+      return f.getFileName().toString().contains(".jsonl") ? new WebJsonlSource(f, pseudonyms, limits)
+          : new WarcSource(f, pseudonyms, limits);
     }
   }
 

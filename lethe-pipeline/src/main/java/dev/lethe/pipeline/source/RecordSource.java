@@ -15,6 +15,14 @@ public interface RecordSource {
   InputDigest read(Consumer<SourceRecord> sink) throws IOException;
 
   /**
+   * Bytes of the input read so far (of a compressed file, compressed bytes), safe to call from another
+   * thread while {@link #read} runs: what progress and its ETA are based on. 0 when unknown (the store).
+   */
+  default long bytesRead() {
+    return 0;
+  }
+
+  /**
    * One input of a snapshot as recorded in its manifest.
    *
    * @param kind    {@code store}, {@code web} or {@code partner}

@@ -5,10 +5,8 @@ import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.SourceRecord;
 import dev.lethe.pipeline.WebPage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -28,17 +27,25 @@ import java.util.function.Consumer;
 public final class WebJsonlSource implements RecordSource {
   private final Path file;
   private final Pseudonyms pseudonyms;
+  private final ReadLimits limits;
+  private final AtomicLong bytesRead = new AtomicLong();
 
-  public WebJsonlSource(Path file, Pseudonyms pseudonyms) {
+  public WebJsonlSource(Path file, Pseudonyms pseudonyms, ReadLimits limits) {
     this.file = file;
     this.pseudonyms = pseudonyms;
+    this.limits = limits;
   }
 
   @Override
-  public InputDigest read(Consumer<SourceRecord> sink) throws IOException {
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  @Override
+  public InputDigest read(Consumer<SourceRecord> sink) {
     String name = file.getFileName().toString();
-    long n = JsonLines.read(file, (line, o, error) -> {
-      String origin = name + ":" + line;
+    long n = JsonLines.read(file, limits, bytesRead, (line, o, error) -> {
+      String origin = JsonLines.origin(name, line);
       String badId = pseudonyms.documentId(SourceKind.WEB, "unreadable:" + origin);
       if (error != null) {
         sink.accept(SourceRecord.unreadable(badId, SourceKind.WEB, origin, error));
@@ -63,7 +70,7 @@ public final class WebJsonlSource implements RecordSource {
       sink.accept(new SourceRecord(id, SourceKind.WEB, origin, text, lang != null ? lang : page.header("content-language"),
           null, page, null, null));
     });
-    return new InputDigest("web", name, Digests.file(file), n, Files.size(file));
+    return new InputDigest("web", name, Inputs.digestOrUnreadable(file), n, Inputs.sizeOrZero(file));
   }
 
   /** An absolute http(s) URL, or null. */

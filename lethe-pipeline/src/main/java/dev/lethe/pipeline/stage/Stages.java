@@ -34,8 +34,21 @@ public final class Stages implements Function<SourceRecord, Stages.Outcome> {
     this.density = density;
   }
 
+  /**
+   * What becomes of {@code r}. A stage that throws, or overflows the stack (deep regex recursion on a
+   * pathological text), excludes this record as {@link Reason#PROCESSING_FAILED} instead of ending the build;
+   * the failure is deterministic, so every runner excludes the same records.
+   */
   @Override
   public Outcome apply(SourceRecord r) {
+    try {
+      return process(r);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Dropped(Exclusion.of(r, Reason.PROCESSING_FAILED, e.getClass().getSimpleName()), null);
+    }
+  }
+
+  private Outcome process(SourceRecord r) {
     Exclusion no = eligibility.apply(r);
     if (no != null) {
       return new Dropped(no, null);

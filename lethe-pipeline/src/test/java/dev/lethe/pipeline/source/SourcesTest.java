@@ -20,7 +20,7 @@ class SourcesTest {
   @Test
   void warcResponsesAndConversionsBecomePagesWithTextAndHeaders() throws Exception {
     DemoInputs.extract(tmp);
-    List<SourceRecord> recs = read(new WarcSource(tmp.resolve("web/crawl.warc"), Fixtures.KEY));
+    List<SourceRecord> recs = read(new WarcSource(tmp.resolve("web/crawl.warc"), Fixtures.KEY, ReadLimits.DEFAULT));
     assertThat(recs).hasSize(5);  // the warcinfo record is not a document
     SourceRecord cake = recs.get(0);
     assertThat(cake.web().url().toString()).isEqualTo("https://recipes.hazelnut-kitchen.com/recipes/lemon-drizzle");
@@ -42,7 +42,7 @@ class SourcesTest {
     byte[] all = Files.readAllBytes(tmp.resolve("web/crawl.warc"));
     Path cut = tmp.resolve("cut.warc");
     Files.write(cut, java.util.Arrays.copyOf(all, 1400));
-    List<SourceRecord> recs = read(new WarcSource(cut, Fixtures.KEY));
+    List<SourceRecord> recs = read(new WarcSource(cut, Fixtures.KEY, ReadLimits.DEFAULT));
     assertThat(recs.get(0).text()).startsWith("Lemon drizzle");
     SourceRecord last = recs.get(recs.size() - 1);
     assertThat(last.unreadable()).isNotNull();
@@ -62,7 +62,7 @@ class SourcesTest {
         Fixtures.page("https://a.example.org/4", "also fine").toString()));
     byte[] invalid = {'{', '"', 't', '"', ':', '"', (byte) 0xff, '"', '}', '\n'};
     Files.write(f, invalid, java.nio.file.StandardOpenOption.APPEND);
-    List<SourceRecord> recs = read(new WebJsonlSource(f, Fixtures.KEY));
+    List<SourceRecord> recs = read(new WebJsonlSource(f, Fixtures.KEY, ReadLimits.DEFAULT));
     assertThat(recs).extracting(SourceRecord::origin)
         .containsExactly("pages.jsonl:1", "pages.jsonl:2", "pages.jsonl:3", "pages.jsonl:4", "pages.jsonl:5", "pages.jsonl:7", "pages.jsonl:8");
     assertThat(recs).extracting(SourceRecord::unreadable)
@@ -75,12 +75,33 @@ class SourcesTest {
   @Test
   void partnerLicenceComesFromTheRecordOrTheSidecar() throws Exception {
     DemoInputs.extract(tmp);
-    List<SourceRecord> wiki = read(new PartnerSource(tmp.resolve("partner/openwiki-extracts.jsonl"), Fixtures.KEY));
+    List<SourceRecord> wiki = read(new PartnerSource(tmp.resolve("partner/openwiki-extracts.jsonl"), Fixtures.KEY, ReadLimits.DEFAULT));
     assertThat(wiki).extracting(SourceRecord::licence).containsExactly("CC-BY-SA-4.0", "CC-BY-SA-4.0", "CC-BY-SA-4.0", "proprietary",
         "CC-BY-SA-4.0", "CC-BY-SA-4.0");
-    List<SourceRecord> qa = read(new PartnerSource(tmp.resolve("partner/qa-forum.jsonl"), Fixtures.KEY));
+    List<SourceRecord> qa = read(new PartnerSource(tmp.resolve("partner/qa-forum.jsonl"), Fixtures.KEY, ReadLimits.DEFAULT));
     assertThat(qa).extracting(SourceRecord::licence).containsExactly("CC0-1.0", "CC-BY-NC-4.0", null);
     assertThat(qa).extracting(SourceRecord::subject).containsOnlyNulls();
+  }
+
+  @Test
+  void aLineUnderARaisedLimitIsReadWhateverJacksonsDefaultStringLimit() throws Exception {
+    Path f = tmp.resolve("big.jsonl");
+    String text = "z".repeat(21_000_000);  // over Jackson's default 20,000,000-char string limit
+    Files.writeString(f, "{\"url\": \"https://a.example.org/big\", \"text\": \"" + text + "\"}\n");
+    List<SourceRecord> recs = read(new WebJsonlSource(f, Fixtures.KEY, new ReadLimits(32 << 20, 64)));
+    assertThat(recs).hasSize(1);
+    assertThat(recs.get(0).unreadable()).isNull();
+    assertThat(recs.get(0).text()).hasSize(21_000_000);
+  }
+
+  @Test
+  void aCrawlPathThatIsASymlinkLoopIsAClearError() throws Exception {
+    Path loop = tmp.resolve("loop");
+    Files.createSymbolicLink(loop, loop);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Inputs.files(loop, ".jsonl"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("input is a broken link or a symlink loop: " + loop);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Inputs.files(tmp.resolve("absent"), ".jsonl"))
+        .hasMessage("input not found: " + tmp.resolve("absent"));
   }
 
   private static List<SourceRecord> read(RecordSource s) throws Exception {

@@ -52,4 +52,22 @@ class StagesTest {
     assertThat(new DensityGate(null, 10.0).check(new PiiStats(six, 400))).isEqualTo("15.0 spans per 1000 chars > 10.0");
     assertThat(new DensityGate(null, null).check(new PiiStats(six, 10))).isNull();
   }
+
+  @Test
+  void aStageThatFailsOnOneRecordExcludesItAsProcessingFailed() {
+    SourceRecord deep = new SourceRecord("w-2", SourceKind.WEB, "pages.jsonl:9", "text", null, null, null, null, null);
+    Stages throwing = new Stages(r -> {
+      throw new IllegalStateException("the filter broke on this text");
+    }, null, null);
+    Stages overflowing = new Stages(r -> {
+      throw new StackOverflowError();
+    }, null, null);
+    for (Stages s : List.of(throwing, overflowing)) {
+      Stages.Outcome o = s.apply(deep);
+      assertThat(o).isInstanceOf(Stages.Dropped.class);
+      assertThat(((Stages.Dropped) o).exclusion().reason()).isEqualTo(dev.lethe.pipeline.Reason.PROCESSING_FAILED);
+      assertThat(((Stages.Dropped) o).exclusion().origin()).isEqualTo("pages.jsonl:9");
+    }
+    assertThat(((Stages.Dropped) throwing.apply(deep)).exclusion().detail()).isEqualTo("IllegalStateException");
+  }
 }

@@ -9,9 +9,11 @@ import java.util.Optional;
 /** Accounts, bearer tokens and the per-user settings with their full history. */
 public final class Accounts {
   private final Context ctx;
+  private final Confirmations confirmations;
 
-  Accounts(Context ctx) {
+  Accounts(Context ctx, Confirmations confirmations) {
     this.ctx = ctx;
+    this.confirmations = confirmations;
   }
 
   /**
@@ -38,7 +40,7 @@ public final class Accounts {
           id, normalized, name, tx.now(), improve, memories);
       recordSetting(tx, id, Setting.IMPROVE_MODEL, improve);
       recordSetting(tx, id, Setting.MEMORIES_ENABLED, memories);
-      tx.update("INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)", Secrets.hash(token), id, tx.now());
+      insertToken(tx, id, token);
       tx.audit(Actors.INGEST, AuditActions.ACCOUNT_CREATED, id, id, null);
       return new User(id, normalized, name, tx.now(), new Settings(improve, memories));
     });
@@ -50,22 +52,94 @@ public final class Accounts {
     String token = Secrets.newToken();
     ctx.db().write(tx -> {
       ctx.liveUser(tx, userId);
-      tx.update("INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)", Secrets.hash(token), userId, tx.now());
-      tx.audit(Actors.INGEST, AuditActions.TOKEN_ISSUED, userId, null, null);
+      String id = insertToken(tx, userId, token);
+      tx.audit(Actors.INGEST, AuditActions.TOKEN_ISSUED, userId, id, null);
       return null;
     });
     return token;
   }
 
-  /** The live user a bearer token belongs to. */
-  public Optional<String> authenticate(String token) {
+  private String insertToken(Tx tx, String userId, String token) {
+    String id = ctx.ids().next("tok");
+    tx.update("INSERT INTO tokens (token_hash, id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        Secrets.hash(token), id, userId, tx.now(), tx.now().plus(ctx.policy().session()));
+    return id;
+  }
+
+  /** The live user a bearer token belongs to, while the token is neither expired nor revoked. */
+  public Optional<Session> authenticate(String token) {
     if (token == null || token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
+    Instant now = ctx.db().clock().instant();
     return ctx.db().read(sql -> sql.one(
-        "SELECT t.user_id FROM tokens t JOIN users u ON u.id = t.user_id"
-            + " WHERE t.token_hash = ? AND u.deleted_at IS NULL",
-        rs -> rs.getString(1), Secrets.hash(token)));
+        "SELECT t.user_id, t.id, t.created_at, t.expires_at FROM tokens t JOIN users u ON u.id = t.user_id"
+            + " WHERE t.token_hash = ? AND t.expires_at > ? AND u.deleted_at IS NULL",
+        Accounts::session, Secrets.hash(token), now));
+  }
+
+  /** A page of the user's sessions (bearer tokens that still work), newest first. */
+  public Page<Session> sessions(String userId, Page.Request page) {
+    Instant now = ctx.db().clock().instant();
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return page.query(sql, "SELECT user_id, id, created_at, expires_at FROM tokens WHERE user_id = ? AND expires_at > ?",
+          List.of(userId, now), List.of(), Page.Order.DESC, "created_at", "id", Accounts::session);
+    });
+  }
+
+  /** Revokes one of the user's sessions (signing out there): its token stops working at once. */
+  public void revoke(String actor, String userId, String tokenId) {
+    Validation.id("token_id", tokenId);
+    ctx.db().write(tx -> {
+      ctx.liveUser(tx, userId);
+      if (tx.update("DELETE FROM tokens WHERE id = ? AND user_id = ?", tokenId, userId) == 0) {
+        throw ControlsException.notFound("session");
+      }
+      tx.audit(actor, AuditActions.TOKEN_REVOKED, userId, tokenId, null);
+      return null;
+    });
+  }
+
+  /** Revokes every session of the user (signing out everywhere); returns how many there were. */
+  public int revokeAll(String actor, String userId) {
+    return ctx.db().write(tx -> {
+      ctx.liveUser(tx, userId);
+      int n = tx.update("DELETE FROM tokens WHERE user_id = ?", userId);
+      tx.audit(actor, AuditActions.TOKEN_REVOKED, userId, null, "sessions=" + n);
+      return n;
+    });
+  }
+
+  private static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Session(rs.getString(1), rs.getString(2), Sql.instant(rs, 3), Sql.instant(rs, 4));
+  }
+
+  /** What an operator sees of an account: no content, only facts and counts. */
+  public record Summary(String id, String email, Instant createdAt, Instant deletedAt, Instant purgedAt, Settings settings,
+      int conversations, int memories, int openRequests, int sessions) {}
+
+  /**
+   * Finds an account for an operator by its id or its email (a live account's; a deleted one is found
+   * by id), with counts of what it holds. The caller audits the read.
+   */
+  public Summary lookup(String idOrEmail) {
+    Validation.id("user", idOrEmail);
+    Instant now = ctx.db().clock().instant();
+    return ctx.db().read(sql -> {
+      String key = idOrEmail.contains("@") ? Validation.email("email", idOrEmail) : idOrEmail;
+      return sql.one("SELECT id, email, created_at, deleted_at, purged_at, improve_model, memories_enabled FROM users WHERE "
+              + (idOrEmail.contains("@") ? "email = ? AND deleted_at IS NULL" : "id = ?"),
+          rs -> new Summary(rs.getString("id"), rs.getString("email"), Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"),
+              Sql.instant(rs, "purged_at"), new Settings(Sql.flag(rs, "improve_model"), Sql.flag(rs, "memories_enabled")), 0, 0, 0, 0),
+          key)
+          .map(u -> new Summary(u.id(), u.email(), u.createdAt(), u.deletedAt(), u.purgedAt(), u.settings(),
+              (int) sql.count("SELECT COUNT(*) FROM conversations WHERE user_id = ? AND deleted_at IS NULL", u.id()),
+              (int) sql.count("SELECT COUNT(*) FROM memories WHERE user_id = ?", u.id()),
+              (int) sql.count("SELECT COUNT(*) FROM privacy_requests WHERE user_id = ? AND status IN ('awaiting_verification', 'in_progress')", u.id()),
+              (int) sql.count("SELECT COUNT(*) FROM tokens WHERE user_id = ? AND expires_at > ?", u.id(), now)))
+          .orElseThrow(() -> ControlsException.notFound("user"));
+    });
   }
 
   /** The live user, or NOT_FOUND. */
@@ -112,12 +186,24 @@ public final class Accounts {
     });
   }
 
+  /** A page of {@link #settingsHistory}, oldest first; the search matches the setting's name. */
+  public Page<SettingChange> settingsHistory(String userId, Page.Request page) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return page.query(sql, "SELECT setting, enabled, changed_at, seq FROM setting_changes WHERE user_id = ?", List.of(userId),
+          List.of(Page.Request.likeOn("setting")), Page.Order.ASC, "seq", "setting", Accounts::settingChange);
+    });
+  }
+
   static List<SettingChange> history(Sql sql, String userId) {
     return sql.list(
         "SELECT setting, enabled, changed_at, seq FROM setting_changes WHERE user_id = ? ORDER BY seq, setting",
-        rs -> new SettingChange(
-            Setting.ofKey(rs.getString("setting")), Sql.flag(rs, "enabled"), Sql.instant(rs, "changed_at"), rs.getLong("seq")),
-        userId);
+        Accounts::settingChange, userId);
+  }
+
+  private static SettingChange settingChange(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new SettingChange(Setting.ofKey(rs.getString("setting")), Sql.flag(rs, "enabled"), Sql.instant(rs, "changed_at"),
+        rs.getLong("seq"));
   }
 
   /**
@@ -126,13 +212,20 @@ public final class Accounts {
    * privacy requests are cancelled. The audit trail (no content) and the suppression list stay.
    */
   public AccountDeletion delete(String actor, String userId) {
-    List<String> exportIds = new java.util.ArrayList<>();
-    AccountDeletion deletion = ctx.db().write(tx -> deleteInTx(tx, actor, userId, null, exportIds));
-    exportIds.forEach(ctx::deleteExportFile);
-    return deletion;
+    return ctx.db().write(tx -> deleteInTx(tx, actor, userId, null));
   }
 
-  AccountDeletion deleteInTx(Tx tx, String actor, String userId, String byRequestId, List<String> exportIdsOut) {
+  /**
+   * {@link #delete} after checking and consuming the emailed re-confirmation code (see {@link
+   * Confirmations}), in one transaction: what {@code DELETE /api/v1/me} does.
+   */
+  public AccountDeletion delete(String actor, String userId, String confirmationCode) {
+    return confirmations.confirmed(userId, Confirmations.Action.DELETE_ACCOUNT, confirmationCode,
+        tx -> deleteInTx(tx, actor, userId, null));
+  }
+
+  AccountDeletion deleteInTx(Tx tx, String actor, String userId, String byRequestId) {
+    List<String> exportIdsOut = new java.util.ArrayList<>();
     ctx.liveUser(tx, userId);
     Instant due = tx.now().plus(ctx.policy().deletionGrace());
     tx.update("UPDATE users SET deleted_at = ?, purge_due_at = ? WHERE id = ?", tx.now(), due, userId);
@@ -158,7 +251,13 @@ public final class Accounts {
         tx.audit(actor, AuditActions.REQUEST_CANCELLED, userId, requestId, "account deleted");
       }
     }
+    tx.update("DELETE FROM confirmations WHERE user_id = ?", userId);
+    tx.update("DELETE FROM notices WHERE user_id = ?", userId);
     tx.audit(actor, AuditActions.ACCOUNT_DELETED, userId, userId, "conversations_hidden=" + hidden);
+    tx.afterCommit(() -> {
+      exportIdsOut.forEach(ctx::deleteExportFile);
+      ctx.db().scrubWal();
+    });
     return new AccountDeletion(userId, tx.now(), due, hidden);
   }
 }

@@ -6,6 +6,9 @@ public final class AuditActions {
 
   public static final String ACCOUNT_CREATED = "account.created";
   public static final String TOKEN_ISSUED = "token.issued";
+  public static final String TOKEN_REVOKED = "token.revoked";
+  public static final String CONFIRMATION_SENT = "confirmation.sent";
+  public static final String CONFIRMATION_FAILED = "confirmation.failed";
   /** Change feed: everything of the user leaves training. */
   public static final String ACCOUNT_DELETED = "account.deleted";
   public static final String ACCOUNT_PURGED = "account.purged";
@@ -16,6 +19,11 @@ public final class AuditActions {
   public static final String MESSAGE_ADDED = "message.added";
   public static final String CONVERSATION_ARCHIVED = "conversation.archived";
   public static final String CONVERSATION_UNARCHIVED = "conversation.unarchived";
+  public static final String CONVERSATION_RENAMED = "conversation.renamed";
+  /** An operator read something (a request, a user, the audit log); detail is the route, subject what was read. */
+  public static final String ADMIN_READ = "admin.read";
+  public static final String REQUEST_CODE_RESENT = "request.code_resent";
+  public static final String REQUEST_APPROVED = "request.approved";
   /** Change feed: the conversation leaves training. */
   public static final String CONVERSATION_DELETED = "conversation.deleted";
   public static final String CONVERSATION_PURGED = "conversation.purged";

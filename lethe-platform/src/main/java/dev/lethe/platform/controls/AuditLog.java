@@ -15,25 +15,55 @@ public final class AuditLog {
   }
 
   /**
-   * Entries after {@code afterSeq}, oldest first, at most {@code limit}, optionally only those of one
-   * user or one subject (conversation, memory, request, export).
+   * Entries oldest first, a page at a time: those after {@code afterSeq} (a change-feed watermark:
+   * every entry of that transaction and before is skipped; 0 for all), after the page's cursor, and
+   * optionally only one user's, one subject's (conversation, memory, request, export) or one action's.
+   * A transaction can write several entries under one seq, so the cursor holds (seq, idx) and paging
+   * never skips or repeats an entry. {@code page.search()} is not used: filter by action instead.
    */
-  public List<AuditEntry> list(long afterSeq, int limit, String userId, String subjectId) {
-    if (limit < 1 || limit > 1000) {
-      throw ControlsException.invalid("limit", "must be between 1 and 1000");
+  public Page<AuditEntry> list(long afterSeq, Page.Request page, String userId, String subjectId, String action) {
+    if (afterSeq < 0) {
+      throw ControlsException.invalid("after_seq", "must be 0 or more");
     }
     StringBuilder sql = new StringBuilder("SELECT seq, idx, at, actor, action, user_id, subject_id, detail FROM audit_log WHERE seq > ?");
     List<Object> params = new ArrayList<>(List.of(afterSeq));
-    if (userId != null) {
-      sql.append(" AND user_id = ?");
-      params.add(userId);
+    if (page.cursor() != null) {
+      String[] key = Page.decode(page.cursor());
+      long seq;
+      int idx;
+      try {
+        seq = Long.parseLong(key[0]);
+        idx = Integer.parseInt(key[1]);
+      } catch (NumberFormatException e) {
+        throw ControlsException.invalid("cursor", "is not a cursor this list gave out");
+      }
+      sql.append(" AND (seq > ? OR (seq = ? AND idx > ?))");
+      params.addAll(List.of(seq, seq, idx));
     }
-    if (subjectId != null) {
-      sql.append(" AND subject_id = ?");
-      params.add(subjectId);
+    for (String[] filter : new String[][] {{"user_id", userId}, {"subject_id", subjectId}, {"action", action}}) {
+      if (filter[1] != null) {
+        sql.append(" AND ").append(filter[0]).append(" = ?");
+        params.add(filter[1]);
+      }
     }
-    sql.append(" ORDER BY seq, idx LIMIT ").append(limit);
-    return ctx.db().read(s -> s.list(sql.toString(), AuditLog::map, params.toArray()));
+    sql.append(" ORDER BY seq, idx LIMIT ").append(page.limit() + 1);
+    List<AuditEntry> rows = ctx.db().read(s -> s.list(sql.toString(), AuditLog::map, params.toArray()));
+    if (rows.size() <= page.limit()) {
+      return new Page<>(rows, null);
+    }
+    AuditEntry last = rows.get(page.limit() - 1);
+    return new Page<>(rows.subList(0, page.limit()), Page.encode(last.seq() + ":" + last.idx()));
+  }
+
+  /**
+   * Records that an operator read something: {@code route} (method and path template) and the subject
+   * read (a request or user id, or null). Reads of personal data by operators are accountable too.
+   */
+  public void adminRead(String route, String subjectId) {
+    ctx.db().write(tx -> {
+      tx.audit(Actors.ADMIN, AuditActions.ADMIN_READ, null, subjectId, route);
+      return null;
+    });
   }
 
   static List<AuditEntry> forSubject(Sql sql, String subjectId) {

@@ -64,14 +64,56 @@ public final class Conversations {
     });
   }
 
-  /** The user's history: not temporary, not deleted; archived ones only when {@code archived}. */
+  /** The user's whole history: not temporary, not deleted; archived ones only when {@code archived}. Newest first. */
   public List<Conversation> history(String userId, boolean archived) {
+    List<Conversation> all = new java.util.ArrayList<>();
+    Page.Request page = Page.Request.first();
+    for (Page<Conversation> p = history(userId, archived, page); ; p = history(userId, archived, page)) {
+      all.addAll(p.items());
+      if (p.nextCursor() == null) {
+        return all;
+      }
+      page = new Page.Request(page.limit(), p.nextCursor(), null);
+    }
+  }
+
+  /**
+   * A page of the user's history, newest first; the search matches the title or any message's text.
+   */
+  public Page<Conversation> history(String userId, boolean archived, Page.Request page) {
     return ctx.db().read(sql -> {
       ctx.liveUser(sql, userId);
-      return sql.list(
-          "SELECT " + COLUMNS + " FROM conversations WHERE user_id = ? AND temporary = 0 AND deleted_at IS NULL"
-              + " AND archived_at IS " + (archived ? "NOT NULL" : "NULL") + " ORDER BY started_at DESC, id",
-          Conversations::map, userId);
+      return page.query(sql, "SELECT " + COLUMNS + " FROM conversations c WHERE user_id = ? AND temporary = 0 AND deleted_at IS NULL"
+              + " AND archived_at IS " + (archived ? "NOT NULL" : "NULL"), List.of(userId),
+          List.of(Page.Request.likeOn("title"),
+              "EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND " + Page.Request.likeOn("m.text") + ")"),
+          Page.Order.DESC, "started_at", "id", Conversations::map);
+    });
+  }
+
+  /** Renames one of the user's conversations (null or blank: untitled). */
+  public Conversation rename(String actor, String userId, String conversationId, String title) {
+    String checked = title == null || title.isBlank() ? null : Validation.text("title", title.strip(), 1, 200);
+    return ctx.db().write(tx -> {
+      owned(tx, userId, conversationId);
+      tx.update("UPDATE conversations SET title = ? WHERE id = ?", checked, conversationId);
+      tx.audit(actor, AuditActions.CONVERSATION_RENAMED, userId, conversationId, null);
+      return owned(tx, userId, conversationId);
+    });
+  }
+
+  /** Archives every conversation in the user's default history; returns how many. */
+  public int archiveAll(String actor, String userId) {
+    return ctx.db().write(tx -> {
+      ctx.liveUser(tx, userId);
+      List<String> ids = tx.list("SELECT id FROM conversations WHERE user_id = ? AND temporary = 0 AND deleted_at IS NULL"
+          + " AND archived_at IS NULL ORDER BY started_at, id", rs -> rs.getString(1), userId);
+      tx.update("UPDATE conversations SET archived_at = ? WHERE user_id = ? AND temporary = 0 AND deleted_at IS NULL"
+          + " AND archived_at IS NULL", tx.now(), userId);
+      for (String id : ids) {
+        tx.audit(actor, AuditActions.CONVERSATION_ARCHIVED, userId, id, null);
+      }
+      return ids.size();
     });
   }
 

@@ -22,6 +22,8 @@ public final class DataControls implements AutoCloseable {
   private final PrivacyRequests requests;
   private final Retention retention;
   private final Idempotency idempotency;
+  private final Confirmations confirmations;
+  private final Notices notices;
 
   private DataControls(Builder b) {
     this.db = b.database;
@@ -37,11 +39,13 @@ public final class DataControls implements AutoCloseable {
       ownedExecutor = null;
     }
     Context ctx = new Context(db, b.ids, b.policy, b.notifier, b.workspace.resolve("exports"), executor);
-    this.accounts = new Accounts(ctx);
+    this.confirmations = new Confirmations(ctx);
+    this.accounts = new Accounts(ctx, confirmations);
     this.conversations = new Conversations(ctx);
     this.memories = new Memories(ctx);
     this.audit = new AuditLog(ctx);
-    this.exports = new Exports(ctx);
+    this.notices = new Notices(ctx);
+    this.exports = new Exports(ctx, confirmations);
     this.requests = new PrivacyRequests(ctx, accounts, exports);
     this.exports.completeRequestsWith(requests);
     this.retention = new Retention(ctx);
@@ -87,6 +91,14 @@ public final class DataControls implements AutoCloseable {
 
   public Idempotency idempotency() {
     return idempotency;
+  }
+
+  public Confirmations confirmations() {
+    return confirmations;
+  }
+
+  public Notices notices() {
+    return notices;
   }
 
   /** The read API of the snapshot builder over this service's store. */

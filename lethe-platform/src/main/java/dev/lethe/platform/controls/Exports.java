@@ -30,10 +30,12 @@ public final class Exports {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Context ctx;
+  private final Confirmations confirmations;
   private PrivacyRequests requests;
 
-  Exports(Context ctx) {
+  Exports(Context ctx, Confirmations confirmations) {
     this.ctx = ctx;
+    this.confirmations = confirmations;
   }
 
   void completeRequestsWith(PrivacyRequests requests) {
@@ -42,36 +44,44 @@ public final class Exports {
 
   /** Asks for an export; it is built asynchronously (poll {@link #get}). */
   public Export request(String actor, String userId) {
-    Export export = ctx.db().write(tx -> requestInTx(tx, actor, userId, null));
-    schedule(export.id(), userId);
-    return export;
+    return ctx.db().write(tx -> requestInTx(tx, actor, userId, null));
   }
 
+  /**
+   * {@link #request} after checking and consuming the emailed re-confirmation code (see {@link
+   * Confirmations}), in one transaction: what {@code POST /api/v1/me/exports} does.
+   */
+  public Export request(String actor, String userId, String confirmationCode) {
+    return confirmations.confirmed(userId, Confirmations.Action.EXPORT, confirmationCode,
+        tx -> requestInTx(tx, actor, userId, null));
+  }
+
+  /** Records a pending export; its build starts once the transaction has committed. */
   Export requestInTx(Tx tx, String actor, String userId, String requestId) {
     ctx.liveUser(tx, userId);
     String id = ctx.ids().next("exp");
     tx.update("INSERT INTO exports (id, user_id, request_id, status, requested_at) VALUES (?, ?, ?, 'pending', ?)",
         id, userId, requestId, tx.now());
     tx.audit(actor, AuditActions.EXPORT_REQUESTED, userId, id, requestId == null ? null : "request=" + requestId);
+    tx.afterCommit(() -> ctx.exportExecutor().execute(() -> build(id, userId)));
     return new Export(id, "pending", tx.now(), null, null, null, requestId);
-  }
-
-  void schedule(String exportId, String userId) {
-    ctx.exportExecutor().execute(() -> build(exportId, userId));
   }
 
   /** The user's export, or NOT_FOUND (also for another user's). */
   public Export get(String userId, String exportId) {
-    return ctx.db().read(sql -> owned(sql, userId, exportId));
+    Instant now = ctx.db().clock().instant();
+    return ctx.db().read(sql -> owned(sql, userId, exportId)).asOf(now);
   }
 
-  /** The user's exports, newest first. */
-  public List<Export> list(String userId) {
-    return ctx.db().read(sql -> {
+  /** The user's exports, newest first, a page at a time; {@code search} matches the status. */
+  public Page<Export> list(String userId, Page.Request page) {
+    Instant now = ctx.db().clock().instant();
+    Page<Export> p = ctx.db().read(sql -> {
       ctx.liveUser(sql, userId);
-      return sql.list("SELECT " + COLUMNS + " FROM exports WHERE user_id = ? ORDER BY requested_at DESC, id",
-          Exports::map, userId);
+      return page.query(sql, "SELECT " + COLUMNS + " FROM exports WHERE user_id = ?", List.of(userId), List.of(Page.Request.likeOn("status")),
+          Page.Order.DESC, "requested_at", "id", Exports::map);
     });
+    return new Page<>(p.items().stream().map(e -> e.asOf(now)).toList(), p.nextCursor());
   }
 
   /**
@@ -102,10 +112,16 @@ public final class Exports {
     Path file = ctx.exportFile(exportId);
     Path part = file.resolveSibling(exportId + ".zip.part");
     try {
-      Files.createDirectories(file.getParent());
+      dev.lethe.platform.store.PrivateFiles.folder(file.getParent());
       boolean wrote = ctx.db().read(sql -> {
         if (sql.count("SELECT COUNT(*) FROM exports WHERE id = ?", exportId) == 0) {
           return false;  // the account was deleted meanwhile
+        }
+        try {
+          Files.deleteIfExists(part);  // a leftover of a crashed build
+          dev.lethe.platform.store.PrivateFiles.createNew(part);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
         try (OutputStream out = Files.newOutputStream(part)) {
           writeZip(sql, userId, out);
@@ -129,6 +145,7 @@ public final class Exports {
           return false;
         }
         tx.audit(Actors.SYSTEM, AuditActions.EXPORT_READY, userId, exportId, "size_bytes=" + size);
+        Notices.add(ctx, tx, userId, "export_ready", exportId, "Your data export is ready to download until " + expires + ".");
         String requestId = tx.one("SELECT request_id FROM exports WHERE id = ?", rs -> rs.getString(1), exportId).orElse(null);
         if (requestId != null && requests != null) {
           requests.completeAccess(tx, requestId, exportId, expires);

@@ -70,6 +70,15 @@ public final class Memories {
     });
   }
 
+  /** A page of the user's memories, newest first; the search matches the text. */
+  public Page<Memory> list(String userId, Page.Request page) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return page.query(sql, "SELECT " + COLUMNS + " FROM memories WHERE user_id = ?", List.of(userId),
+          List.of(Page.Request.likeOn("text")), Page.Order.DESC, "saved_at", "id", Memories::map);
+    });
+  }
+
   static List<Memory> all(Sql sql, String userId) {
     return sql.list("SELECT " + COLUMNS + " FROM memories WHERE user_id = ? ORDER BY saved_at, id", Memories::map, userId);
   }
@@ -84,6 +93,7 @@ public final class Memories {
       tx.update("UPDATE memories SET text = ?, updated_at = ?, training_eligible = ? WHERE id = ?",
           checked, tx.now(), eligible, memoryId);
       tx.audit(actor, AuditActions.MEMORY_UPDATED, userId, memoryId, "training_eligible=" + eligible);
+      tx.afterCommit(ctx.db()::scrubWal);  // the old text leaves the WAL now
       return owned(tx, userId, memoryId);
     });
   }
@@ -95,6 +105,7 @@ public final class Memories {
       owned(tx, userId, memoryId);
       tx.update("DELETE FROM memories WHERE id = ?", memoryId);
       tx.audit(actor, AuditActions.MEMORY_DELETED, userId, memoryId, null);
+      tx.afterCommit(ctx.db()::scrubWal);  // "for good, now": the text leaves the WAL too
       return null;
     });
   }
@@ -108,6 +119,7 @@ public final class Memories {
       for (String id : ids) {
         tx.audit(actor, AuditActions.MEMORY_DELETED, userId, id, null);
       }
+      tx.afterCommit(ctx.db()::scrubWal);
       return ids.size();
     });
   }

@@ -3,6 +3,8 @@ package dev.lethe.platform.controls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.lethe.platform.store.PrivateFiles;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +32,31 @@ public final class Outbox implements Notifier {
     sent.add(new Message(email, subject, body));
     if (folder != null) {
       try {
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve(String.format("%06d.txt", sent.size())),
-            "To: " + email + "\nSubject: " + subject + "\n\n" + body + "\n", StandardCharsets.UTF_8);
+        Files.writeString(newFile(), "To: " + email + "\nSubject: " + subject + "\n\n" + body + "\n", StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write to the outbox " + folder, e);
+      }
+    }
+  }
+
+  /**
+   * A new mail file (mode 0600: it holds one-time codes) that no earlier mail has, also across
+   * restarts and other processes on the same folder: the next free number after the highest there.
+   */
+  private Path newFile() throws IOException {
+    PrivateFiles.folder(folder);
+    long next;
+    try (var names = Files.list(folder)) {
+      next = names.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("\\d{6,}\\.txt"))
+          .mapToLong(n -> Long.parseLong(n.substring(0, n.length() - 4)))
+          .max().orElse(0) + 1;
+    }
+    while (true) {
+      try {
+        return PrivateFiles.createNew(folder.resolve(String.format("%06d.txt", next)));
+      } catch (FileAlreadyExistsException taken) {
+        next++;
       }
     }
   }

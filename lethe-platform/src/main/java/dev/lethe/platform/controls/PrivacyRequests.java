@@ -19,8 +19,9 @@ import java.util.Map;
  */
 public final class PrivacyRequests {
   static final int CODE_ATTEMPTS = 5;
+  static final java.time.Duration CODE_VALID = java.time.Duration.ofHours(24);
   private static final String COLUMNS =
-      "r.id, r.user_id, r.kind, r.status, r.created_at, r.due_at, r.verified_at, r.completed_at, r.outcome,"
+      "r.id, r.user_id, r.kind, r.status, r.created_at, r.due_at, r.verified_at, r.completed_at, r.outcome, r.details, r.approved_at,"
           + " (SELECT COUNT(*) FROM suppression_entries s WHERE s.request_id = r.id) AS strings";
 
   /** A request with its audit trail. */
@@ -45,13 +46,28 @@ public final class PrivacyRequests {
    *     (same kind and strings) is already open
    */
   public PrivacyRequest create(String userId, RequestKind kind, List<String> strings) {
+    return create(userId, kind, strings, null);
+  }
+
+  /**
+   * {@link #create(String, RequestKind, List)} with the {@code details} a correction request needs
+   * (what is wrong and what it should be, 5 to 2,000 characters; refused for the other kinds).
+   */
+  public PrivacyRequest create(String userId, RequestKind kind, List<String> strings, String details) {
     List<String> texts = checkStrings(kind, strings == null ? List.of() : strings);
-    String fingerprint = kind.key() + ":" + Secrets.hash(String.join("\u0000", texts.stream().sorted().toList()));
+    String checkedDetails;
+    if (kind == RequestKind.CORRECTION) {
+      checkedDetails = Validation.text("details", details == null ? null : details.strip(), 5, 2_000);
+    } else if (details != null) {
+      throw ControlsException.invalid("details", "only a correction request takes details");
+    } else {
+      checkedDetails = null;
+    }
+    String fingerprint = kind.key() + ":" + Secrets.hash(String.join("\u0000", texts.stream().sorted().toList())
+        + (checkedDetails == null ? "" : "\u0001" + checkedDetails));
     String code = Secrets.newCode(8);
-    String[] email = new String[1];
-    PrivacyRequest created = ctx.db().write(tx -> {
+    return ctx.db().write(tx -> {
       User user = ctx.liveUser(tx, userId);
-      email[0] = user.email();
       tx.one("SELECT id FROM privacy_requests WHERE user_id = ? AND fingerprint = ?"
               + " AND status IN ('awaiting_verification', 'in_progress')", rs -> rs.getString(1), userId, fingerprint)
           .ifPresent(existing -> {
@@ -61,22 +77,25 @@ public final class PrivacyRequests {
       Instant due = tx.now().atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
       tx.update(
           "INSERT INTO privacy_requests (id, user_id, kind, status, fingerprint, created_at, due_at, code_hash,"
-              + " code_expires_at, code_attempts) VALUES (?, ?, ?, 'awaiting_verification', ?, ?, ?, ?, ?, 0)",
-          id, userId, kind.key(), fingerprint, tx.now(), due, Secrets.hash(code), tx.now().plus(java.time.Duration.ofHours(24)));
+              + " code_expires_at, code_attempts, details) VALUES (?, ?, ?, 'awaiting_verification', ?, ?, ?, ?, ?, 0, ?)",
+          id, userId, kind.key(), fingerprint, tx.now(), due, Secrets.hash(code), tx.now().plus(CODE_VALID), checkedDetails);
       for (String text : texts) {
         tx.update("INSERT INTO suppression_entries (id, request_id, user_id, text) VALUES (?, ?, ?, ?)",
             ctx.ids().next("sup"), id, userId, text);
       }
       tx.audit(Actors.user(userId), AuditActions.REQUEST_CREATED, userId, id, "kind=" + kind.key() + " strings=" + texts.size());
-      tx.audit(Actors.SYSTEM, AuditActions.REQUEST_CODE_SENT, userId, id, "to registered email");
+      sendCode(tx, user, id, kind, code);
       return get(tx, id);
     });
-    ctx.notifier().send(email[0], "Confirm your privacy request",
+  }
+
+  private void sendCode(Tx tx, User user, String requestId, RequestKind kind, String code) {
+    tx.audit(Actors.SYSTEM, AuditActions.REQUEST_CODE_SENT, user.id(), requestId, "to registered email");
+    tx.afterCommit(() -> ctx.notifier().send(user.email(), "Confirm your privacy request",
         "Someone (hopefully you) asked Lethe for a " + kind.key().replace('_', '-') + " request.\n"
             + "Your code: " + code + "\n"
             + "Enter it within 24 hours to confirm it is you.\n"
-            + "If it was not you, ignore this message and nothing will happen.");
-    return created;
+            + "If it was not you, ignore this message and nothing will happen."));
   }
 
   private static List<String> checkStrings(RequestKind kind, List<String> strings) {
@@ -109,18 +128,17 @@ public final class PrivacyRequests {
     if (code == null || code.isBlank()) {
       throw ControlsException.invalid("code", "is required");
     }
-    List<String> exportsToDelete = new ArrayList<>();
-    String[] exportToBuild = new String[1];
-    Object result = ctx.db().write(tx -> {
+    return ctx.db().write(tx -> {
       PrivacyRequest r = owned(tx, userId, requestId);
       if (!r.status().equals("awaiting_verification")) {
         throw ControlsException.conflict("the request is " + r.status() + ", not awaiting verification");
       }
       var check = tx.one("SELECT code_hash, code_expires_at, code_attempts FROM privacy_requests WHERE id = ?",
           rs -> new Object[] {rs.getString(1), Sql.instant(rs, "code_expires_at"), rs.getInt(3)}, requestId).orElseThrow();
+      // A refused verification still commits (attempt counted, request closed) before reporting it.
       if (!tx.now().isBefore((Instant) check[1])) {
         reject(tx, Actors.SYSTEM, r, "verification code expired");
-        return ControlsException.conflict("the code expired; the request was closed, make a new one");
+        throw Tx.failAfterCommit(ControlsException.conflict("the code expired; the request was closed, make a new one"));
       }
       if (!Secrets.matches(code.strip(), (String) check[0])) {
         int attempts = (int) check[2] + 1;
@@ -128,36 +146,24 @@ public final class PrivacyRequests {
         tx.audit(Actors.user(userId), AuditActions.REQUEST_VERIFICATION_FAILED, userId, requestId, "attempt=" + attempts);
         if (attempts >= CODE_ATTEMPTS) {
           reject(tx, Actors.SYSTEM, r, "identity check failed " + attempts + " times");
-          return ControlsException.conflict("wrong code; too many attempts, the request was closed");
+          throw Tx.failAfterCommit(ControlsException.conflict("wrong code; too many attempts, the request was closed"));
         }
-        return ControlsException.invalid("code", "does not match; " + (CODE_ATTEMPTS - attempts) + " attempts left");
+        throw Tx.failAfterCommit(ControlsException.invalid("code", "does not match; " + (CODE_ATTEMPTS - attempts) + " attempts left"));
       }
       tx.update("UPDATE privacy_requests SET status = 'in_progress', verified_at = ?, code_hash = NULL WHERE id = ?",
           tx.now(), requestId);
       tx.audit(Actors.user(userId), AuditActions.REQUEST_VERIFIED, userId, requestId, "by emailed code");
-      act(tx, r, exportsToDelete, exportToBuild);
+      act(tx, r);
       return get(tx, requestId);
     });
-    // A refused verification still commits (attempt counted, request closed) before reporting it.
-    if (result instanceof ControlsException e) {
-      throw e;
-    }
-    exportsToDelete.forEach(ctx::deleteExportFile);
-    if (exportToBuild[0] != null) {
-      exports.schedule(exportToBuild[0], userId);
-    }
-    return (PrivacyRequest) result;
   }
 
-  private void act(Tx tx, PrivacyRequest r, List<String> exportsToDelete, String[] exportToBuild) {
+  private void act(Tx tx, PrivacyRequest r) {
     String userId = r.userId();
     switch (r.kind()) {
-      case ACCESS -> {
-        Export export = exports.requestInTx(tx, Actors.SYSTEM, userId, r.id());
-        exportToBuild[0] = export.id();
-      }
+      case ACCESS -> exports.requestInTx(tx, Actors.SYSTEM, userId, r.id());
       case DELETE -> {
-        AccountDeletion d = accounts.deleteInTx(tx, Actors.SYSTEM, userId, r.id(), exportsToDelete);
+        AccountDeletion d = accounts.deleteInTx(tx, Actors.SYSTEM, userId, r.id());
         complete(tx, r, "account deleted; " + d.conversationsHidden() + " conversations hidden, purge due " + d.purgeDueAt());
       }
       case DO_NOT_TRAIN -> {
@@ -178,6 +184,7 @@ public final class PrivacyRequests {
         }
         complete(tx, r, entries.size() + " strings added to the suppression list");
       }
+      case CORRECTION -> tx.audit(Actors.SYSTEM, AuditActions.REQUEST_VERIFIED, userId, r.id(), "awaiting an operator");
     }
   }
 
@@ -188,16 +195,26 @@ public final class PrivacyRequests {
     }
   }
 
-  private static void complete(Tx tx, PrivacyRequest r, String outcome) {
-    tx.update("UPDATE privacy_requests SET status = 'completed', completed_at = ?, outcome = ? WHERE id = ?", tx.now(), outcome, r.id());
-    tx.audit(Actors.SYSTEM, AuditActions.REQUEST_COMPLETED, r.userId(), r.id(), "kind=" + r.kind().key() + "; " + outcome);
+  private void complete(Tx tx, PrivacyRequest r, String outcome) {
+    complete(tx, Actors.SYSTEM, r, outcome);
   }
 
-  private static void reject(Tx tx, String actor, PrivacyRequest r, String reason) {
+  private void complete(Tx tx, String actor, PrivacyRequest r, String outcome) {
+    tx.update("UPDATE privacy_requests SET status = 'completed', completed_at = ?, outcome = ? WHERE id = ?", tx.now(), outcome, r.id());
+    tx.audit(actor, AuditActions.REQUEST_COMPLETED, r.userId(), r.id(), "kind=" + r.kind().key() + "; " + outcome);
+    if (r.kind() != RequestKind.DELETE) {  // a completed delete leaves no account to tell
+      Notices.add(ctx, tx, r.userId(), "request_completed", r.id(),
+          "Your " + r.kind().key().replace('_', '-') + " request was completed: " + outcome);
+    }
+  }
+
+  private void reject(Tx tx, String actor, PrivacyRequest r, String reason) {
     tx.update("UPDATE privacy_requests SET status = 'rejected', completed_at = ?, code_hash = NULL, outcome = ? WHERE id = ?",
         tx.now(), reason, r.id());
     tx.update("DELETE FROM suppression_entries WHERE request_id = ? AND added_seq IS NULL", r.id());
     tx.audit(actor, AuditActions.REQUEST_REJECTED, r.userId(), r.id(), reason);
+    Notices.add(ctx, tx, r.userId(), "request_rejected", r.id(),
+        "Your " + r.kind().key().replace('_', '-') + " request was closed: " + reason);
   }
 
   /** An operator closes an open request without acting on it (e.g. abusive or impossible). */
@@ -212,6 +229,124 @@ public final class PrivacyRequests {
       reject(tx, Actors.ADMIN, r, "rejected by operator: " + why);
       return get(tx, requestId);
     });
+  }
+
+  static final int MAX_RESENDS = 3;
+
+  /**
+   * Sends a fresh identity-check code for a request still awaiting verification (the first mail was
+   * lost or the code expired unused): a new 24-hour code, attempts start again; at most {@value
+   * #MAX_RESENDS} times per request.
+   */
+  public PrivacyRequest resendCode(String userId, String requestId) {
+    String code = Secrets.newCode(8);
+    return ctx.db().write(tx -> {
+      User user = ctx.liveUser(tx, userId);
+      PrivacyRequest r = owned(tx, userId, requestId);
+      if (!r.status().equals("awaiting_verification")) {
+        throw ControlsException.conflict("the request is " + r.status() + ", not awaiting verification");
+      }
+      int resends = (int) tx.count("SELECT code_resends FROM privacy_requests WHERE id = ?", requestId);
+      if (resends >= MAX_RESENDS) {
+        throw ControlsException.conflict("the code was already sent again " + MAX_RESENDS + " times; make a new request");
+      }
+      tx.update("UPDATE privacy_requests SET code_hash = ?, code_expires_at = ?, code_attempts = 0, code_resends = ? WHERE id = ?",
+          Secrets.hash(code), tx.now().plus(CODE_VALID), resends + 1, requestId);
+      tx.audit(Actors.user(userId), AuditActions.REQUEST_CODE_RESENT, userId, requestId, "resend=" + (resends + 1));
+      sendCode(tx, user, requestId, r.kind(), code);
+      return get(tx, requestId);
+    });
+  }
+
+  /** An operator approves a verified correction request (they will now correct the data), with a reason. */
+  public PrivacyRequest approve(String requestId, String reason) {
+    String why = Validation.text("reason", reason, 1, 500);
+    return ctx.db().write(tx -> {
+      PrivacyRequest r = correctionInProgress(tx, requestId);
+      if (r.approvedAt() != null) {
+        throw ControlsException.conflict("the request is already approved");
+      }
+      tx.update("UPDATE privacy_requests SET approved_at = ? WHERE id = ?", tx.now(), requestId);
+      tx.audit(Actors.ADMIN, AuditActions.REQUEST_APPROVED, r.userId(), requestId, "reason given");
+      Notices.add(ctx, tx, r.userId(), "request_approved", requestId, "Your correction request was approved: " + why);
+      return get(tx, requestId);
+    });
+  }
+
+  /** An operator records that a correction request was carried out, saying what was done. */
+  public PrivacyRequest complete(String requestId, String reason) {
+    String why = Validation.text("reason", reason, 1, 500);
+    return ctx.db().write(tx -> {
+      PrivacyRequest r = correctionInProgress(tx, requestId);
+      complete(tx, Actors.ADMIN, r, "completed by operator: " + why);
+      return get(tx, requestId);
+    });
+  }
+
+  private static PrivacyRequest correctionInProgress(Sql sql, String requestId) {
+    PrivacyRequest r = sql.one("SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.id = ?", PrivacyRequests::map, requestId)
+        .orElseThrow(() -> ControlsException.notFound("request"));
+    if (r.kind() != RequestKind.CORRECTION) {
+      throw ControlsException.conflict("only correction requests are carried out by an operator; "
+          + r.kind().key() + " requests are carried out when verified");
+    }
+    if (!r.status().equals("in_progress")) {
+      throw ControlsException.conflict("the request is " + r.status() + "; an operator acts on verified (in_progress) ones");
+    }
+    return r;
+  }
+
+  /** A page of the user's requests, newest first; the search matches the kind or status. */
+  public Page<PrivacyRequest> list(String userId, Page.Request page) {
+    return ctx.db().read(sql -> {
+      ctx.liveUser(sql, userId);
+      return page.query(sql, "SELECT " + COLUMNS + " FROM privacy_requests r WHERE r.user_id = ?", List.of(userId),
+          List.of(Page.Request.likeOn("r.kind"), Page.Request.likeOn("r.status")), Page.Order.DESC, "r.created_at", "r.id",
+          PrivacyRequests::map);
+    });
+  }
+
+  /**
+   * The operators' search, earliest due first: by status (null: open ones), kind and user (each
+   * null: any); the search text matches the request id or the account's email.
+   */
+  public Page<PrivacyRequest> search(String status, RequestKind kind, String userId, Page.Request page) {
+    StringBuilder where = new StringBuilder("SELECT " + COLUMNS + " FROM privacy_requests r WHERE ");
+    List<Object> params = new ArrayList<>();
+    if (status == null) {
+      where.append("r.status IN ('awaiting_verification', 'in_progress')");
+    } else {
+      where.append("r.status = ?");
+      params.add(status);
+    }
+    if (kind != null) {
+      where.append(" AND r.kind = ?");
+      params.add(kind.key());
+    }
+    if (userId != null) {
+      where.append(" AND r.user_id = ?");
+      params.add(userId);
+    }
+    return ctx.db().read(sql -> page.query(sql, where.toString(), params,
+        List.of(Page.Request.likeOn("r.id"),
+            "EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id AND " + Page.Request.likeOn("u.email") + ")"),
+        Page.Order.ASC, "r.due_at", "r.id", PrivacyRequests::map));
+  }
+
+  /** Open requests by due date for the operators' dashboard: counts, and the earliest due (overdue first). */
+  public record Dashboard(int open, int overdue, int dueWithinWeek, List<PrivacyRequest> earliest, Instant at) {}
+
+  /** The dashboard at this moment; {@code earliest} holds up to {@code limit} open requests, earliest due first. */
+  public Dashboard dashboard(int limit) {
+    Instant now = ctx.db().clock().instant();
+    List<PrivacyRequest> earliest = search(null, null, null, new Page.Request(limit, null, null)).items();
+    return ctx.db().read(sql -> new Dashboard(
+        (int) sql.count("SELECT COUNT(*) FROM privacy_requests WHERE status IN ('awaiting_verification', 'in_progress')"),
+        (int) sql.count("SELECT COUNT(*) FROM privacy_requests WHERE status IN ('awaiting_verification', 'in_progress')"
+            + " AND due_at <= ?", now),
+        (int) sql.count("SELECT COUNT(*) FROM privacy_requests WHERE status IN ('awaiting_verification', 'in_progress')"
+            + " AND due_at > ? AND due_at <= ?", now, now.plus(java.time.Duration.ofDays(7))),
+        earliest, now));
   }
 
   /** The user's requests, newest first. */
@@ -259,6 +394,7 @@ public final class PrivacyRequests {
   private static PrivacyRequest map(ResultSet rs) throws SQLException {
     return new PrivacyRequest(rs.getString("id"), rs.getString("user_id"), RequestKind.ofKey(rs.getString("kind")),
         rs.getString("status"), Sql.instant(rs, "created_at"), Sql.instant(rs, "due_at"), Sql.instant(rs, "verified_at"),
-        Sql.instant(rs, "completed_at"), rs.getString("outcome"), rs.getInt("strings"));
+        Sql.instant(rs, "completed_at"), rs.getString("outcome"), rs.getInt("strings"), rs.getString("details"),
+        Sql.instant(rs, "approved_at"));
   }
 }

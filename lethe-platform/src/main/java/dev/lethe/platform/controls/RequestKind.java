@@ -9,7 +9,12 @@ public enum RequestKind {
   /** Never train on any of their data, including what was eligible before. */
   DO_NOT_TRAIN("do_not_train"),
   /** Keep the given strings out of model outputs: they join the suppression list. */
-  REMOVE_FROM_OUTPUTS("remove_from_outputs");
+  REMOVE_FROM_OUTPUTS("remove_from_outputs"),
+  /**
+   * Correct data that is wrong (GDPR art. 16): the user says what in {@code details}; after the
+   * identity check an operator approves and completes it, or rejects it, with a reason.
+   */
+  CORRECTION("correction");
 
   private final String key;
 

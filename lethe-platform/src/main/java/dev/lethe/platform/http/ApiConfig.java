@@ -6,12 +6,21 @@ package dev.lethe.platform.http;
  *
  * @param host address to bind, e.g. 127.0.0.1 (0.0.0.0 for all interfaces)
  * @param port TCP port; 0 picks a free one
+ * @param adminTokenHash hash of the operators' token, or null: admin routes are then closed to everyone
  */
 public record ApiConfig(String host, int port, String adminTokenHash, String ingestTokenHash) {
 
-  /** A configuration from the plain admin and ingest tokens (each at least 32 characters). */
+  /**
+   * A configuration from the plain admin and ingest tokens (each at least 32 characters, and
+   * different: one leaked service token must not also open the other kind's routes). A null admin
+   * token closes the admin routes.
+   */
   public static ApiConfig of(String host, int port, String adminToken, String ingestToken) {
-    return new ApiConfig(host, port, hashOf("admin token", adminToken), hashOf("ingest token", ingestToken));
+    if (adminToken != null && adminToken.equals(ingestToken)) {
+      throw new IllegalArgumentException("the admin token must differ from the ingest token");
+    }
+    return new ApiConfig(host, port, adminToken == null ? null : hashOf("admin token", adminToken),
+        hashOf("ingest token", ingestToken));
   }
 
   private static String hashOf(String what, String token) {

@@ -7,12 +7,15 @@ import static dev.lethe.platform.http.Route.Auth.USER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.platform.controls.Actors;
+import dev.lethe.platform.controls.Confirmations;
 import dev.lethe.platform.controls.ControlsException;
+import dev.lethe.platform.controls.Page;
 import dev.lethe.platform.controls.DataControls;
 import dev.lethe.platform.controls.Idempotency;
 import dev.lethe.platform.controls.Registration;
 import dev.lethe.platform.controls.RequestKind;
 import dev.lethe.platform.controls.Secrets;
+import dev.lethe.platform.controls.Session;
 import dev.lethe.platform.training.TrainingView;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -59,6 +62,9 @@ public final class ApiServer implements AutoCloseable {
       c.startup.showJavalinBanner = false;
       c.jetty.host = config.host();
       c.jetty.port = config.port();
+      // Javalin routes a request by X-HTTP-Method-Override when present: a GET (which a link, an image
+      // or a prefetch can make) would then delete. Refused before routing, on every path and method.
+      c.routes.before(ctx -> refuseMethodOverride(ctx));
       c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       c.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/lethe-ui/index.html")));
       for (Route r : routes) {
@@ -132,30 +138,63 @@ public final class ApiServer implements AutoCloseable {
     ctx.status(status).json(body);
   }
 
+  private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  private static void refuseMethodOverride(Context ctx) {
+    for (String header : METHOD_OVERRIDES) {
+      if (ctx.header(header) != null) {
+        throw ApiException.badRequest(header, "method override is not accepted; send the real HTTP method");
+      }
+    }
+    if (ctx.queryParam("_method") != null) {
+      throw ApiException.badRequest("_method", "method override is not accepted; send the real HTTP method");
+    }
+  }
+
   private void handle(Route route, Context ctx) throws Exception {
-    String userId = authenticate(route.auth(), ctx);
-    Call call = new Call(ctx, userId, json, route);
+    Session session = authenticate(route.auth(), ctx);
+    Call call = new Call(ctx, session, route);
     String key = route.idempotent() ? idempotencyKey(ctx) : null;
+    if (key == null) {
+      Object result = route.action().handle(call);
+      if (route.auth() == ADMIN && route.method().equals("GET")) {
+        // Operators' reads are accountable: who read which request, account or audit page.
+        dc.audit().adminRead(route.method() + " " + route.path(), ctx.pathParamMap().values().stream().findFirst().orElse(null));
+      }
+      if (result != null) {
+        ctx.status(route.status()).contentType("application/json").result(json.writeValueAsBytes(result));
+      }
+      return;
+    }
+    // The replay check, the action and the record of its response are one transaction (the action's
+    // writes join it), and (user, key) is the table's primary key: concurrent retries with one key
+    // are serialised by the store and all but the first replay the first's response.
+    String userId = session.userId();
     String operation = route.method() + " " + ctx.path();
-    if (key != null) {
+    Idempotency.Stored answer = dc.database().write(tx -> {
       var stored = dc.idempotency().find(userId, key);
       if (stored.isPresent()) {
-        Idempotency.Stored s = stored.get();
-        if (!s.operation().equals(operation)) {
-          throw new ApiException(409, "Idempotency-Key", "Idempotency-Key: already used for " + s.operation());
+        if (!stored.get().operation().equals(operation)) {
+          throw new ApiException(409, "Idempotency-Key", "Idempotency-Key: already used for " + stored.get().operation());
         }
-        ctx.status(s.status()).header("Idempotent-Replayed", "true").contentType("application/json").result(s.body());
-        return;
+        return stored.get();
       }
-    }
-    Object result = route.action().handle(call);
-    if (result != null) {
-      byte[] body = json.writeValueAsBytes(result);
-      ctx.status(route.status()).contentType("application/json").result(body);
-      if (key != null) {
-        dc.idempotency().save(userId, key, operation, route.status(), new String(body, StandardCharsets.UTF_8));
+      Object result;
+      try {
+        result = route.action().handle(call);
+        String body = json.writeValueAsString(result);
+        dc.idempotency().save(userId, key, operation, route.status(), body);
+        return new Idempotency.Stored(null, route.status(), body);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
+    });
+    if (answer.operation() != null) {
+      ctx.header("Idempotent-Replayed", "true");
     }
+    ctx.status(answer.status()).contentType("application/json").result(answer.body().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String idempotencyKey(Context ctx) {
@@ -163,13 +202,13 @@ public final class ApiServer implements AutoCloseable {
     if (key == null) {
       return null;
     }
-    if (key.isBlank() || key.length() > 100) {
-      throw ApiException.badRequest("Idempotency-Key", "must have 1 to 100 characters");
+    if (key.isEmpty() || key.length() > 100 || !key.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+      throw ApiException.badRequest("Idempotency-Key", "must have 1 to 100 visible ASCII characters");
     }
     return key;
   }
 
-  private String authenticate(Route.Auth auth, Context ctx) {
+  private Session authenticate(Route.Auth auth, Context ctx) {
     if (auth == PUBLIC) {
       return null;
     }
@@ -179,9 +218,10 @@ public final class ApiServer implements AutoCloseable {
     }
     String token = header.substring(7).strip();
     byte[] hash = Secrets.hash(token).getBytes(StandardCharsets.US_ASCII);
-    boolean admin = java.security.MessageDigest.isEqual(hash, config.adminTokenHash().getBytes(StandardCharsets.US_ASCII));
+    boolean admin = config.adminTokenHash() != null
+        && java.security.MessageDigest.isEqual(hash, config.adminTokenHash().getBytes(StandardCharsets.US_ASCII));
     boolean ingest = java.security.MessageDigest.isEqual(hash, config.ingestTokenHash().getBytes(StandardCharsets.US_ASCII));
-    String user = admin || ingest ? null : dc.accounts().authenticate(token).orElse(null);
+    Session user = admin || ingest ? null : dc.accounts().authenticate(token).orElse(null);
     boolean allowed = switch (auth) {
       case ADMIN -> admin;
       case INGEST -> ingest;
@@ -194,7 +234,41 @@ public final class ApiServer implements AutoCloseable {
     if (admin || ingest || user != null) {
       throw new ApiException(403, null, "this token may not use " + auth.name().toLowerCase(java.util.Locale.ROOT) + " routes");
     }
-    throw new ApiException(401, null, "unknown or revoked bearer token");
+    throw new ApiException(401, null, "unknown, expired or revoked bearer token");
+  }
+
+  /** The query fields of every list route. */
+  private static final List<Route.Field> PAGE = List.of(
+      new Route.Field("limit", "integer", false, "1 to 1000, default 100"),
+      new Route.Field("cursor", "string", false, "next_cursor of the previous page"),
+      new Route.Field("q", "string", false, "only items containing this text (case-insensitive)"));
+
+  private static List<Route.Field> plus(List<Route.Field> fields, Route.Field... more) {
+    List<Route.Field> all = new ArrayList<>(fields);
+    all.addAll(List.of(more));
+    return List.copyOf(all);
+  }
+
+  private static final List<String> STATUSES = List.of("awaiting_verification", "in_progress", "completed", "rejected", "cancelled");
+
+  private static String status(Call c) {
+    String s = c.query("status");
+    if (s != null && !STATUSES.contains(s)) {
+      throw ApiException.badRequest("status", "must be one of " + String.join(", ", STATUSES));
+    }
+    return s;
+  }
+
+  private static RequestKind kind(Call c) {
+    String k = c.query("kind");
+    if (k == null) {
+      return null;
+    }
+    RequestKind kind = RequestKind.ofKey(k);
+    if (kind == null) {
+      throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs, correction");
+    }
+    return kind;
   }
 
   private static Route.Field f(String name, String type, boolean required, String description) {
@@ -262,9 +336,33 @@ public final class ApiServer implements AutoCloseable {
     // User: a user's own data.
     t.add(route("GET", API + "/me", USER, 200, "Your profile and settings.", c -> Views.user(dc.accounts().get(c.userId))));
     t.add(with(route("DELETE", API + "/me", USER, 200,
-        "Delete your account: tokens, memories and exports go now, conversations are hidden now and purged within 30 days. "
-            + Views.ACCOUNT_DELETED_NOTE,
-        c -> Views.accountDeletion(dc.accounts().delete(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
+        "Delete your account (needs the code emailed by POST /api/v1/me/confirmations): tokens, memories and exports go now,"
+            + " conversations are hidden now and purged within 30 days. " + Views.ACCOUNT_DELETED_NOTE,
+        c -> Views.accountDeletion(dc.accounts().delete(Actors.user(c.userId), c.userId, c.body().string("code")))),
+        List.of(f("code", "string", true, "the re-confirmation code emailed for delete_account")), List.of(), true));
+    t.add(with(route("POST", API + "/me/confirmations", USER, 201,
+        "Email a one-time code (valid 30 minutes) that confirms deleting your account or exporting your data; asking again"
+            + " replaces the earlier code.", c -> {
+          String action = c.body().requiredString("action");
+          Confirmations.Action a = Confirmations.Action.ofKey(action);
+          if (a == null) {
+            throw ApiException.badRequest("action", "must be delete_account or export");
+          }
+          return Views.confirmation(dc.confirmations().send(c.userId, a));
+        }), List.of(f("action", "string", true, "delete_account or export")), List.of(), false));
+    t.add(with(route("GET", API + "/me/sessions", USER, 200, "Your signed-in sessions (bearer tokens that still work), newest first.",
+        c -> Views.page("sessions", dc.accounts().sessions(c.userId, c.page()), s -> Views.session(s, c.session))),
+        List.of(), PAGE, false));
+    t.add(route("POST", API + "/me/sign-out", USER, 200, "Sign out: this bearer token stops working now.", c -> {
+      dc.accounts().revoke(Actors.user(c.userId), c.userId, c.session.tokenId());
+      return Views.obj("revoked", c.session.tokenId());
+    }));
+    t.add(route("DELETE", API + "/me/sessions", USER, 200, "Sign out everywhere: every bearer token of yours stops working now.",
+        c -> Views.obj("revoked", dc.accounts().revokeAll(Actors.user(c.userId), c.userId))));
+    t.add(route("DELETE", API + "/me/sessions/{sessionId}", USER, 200, "Sign out one session (revoke its token).", c -> {
+      dc.accounts().revoke(Actors.user(c.userId), c.userId, c.path("sessionId"));
+      return Views.obj("revoked", c.path("sessionId"));
+    }));
     t.add(route("GET", API + "/me/settings", USER, 200, "Your settings.",
         c -> Views.settings(dc.accounts().get(c.userId).settings())));
     t.add(with(route("PATCH", API + "/me/settings", USER, 200,
@@ -274,11 +372,12 @@ public final class ApiServer implements AutoCloseable {
           return Views.settings(dc.accounts().updateSettings(Actors.user(c.userId), c.userId, b.bool("improve_model"), b.bool("memories_enabled")));
         }), List.of(f("improve_model", "boolean", false, "Improve the model for everyone"),
             f("memories_enabled", "boolean", false, "save and use memories")), List.of(), false));
-    t.add(route("GET", API + "/me/settings/history", USER, 200, "Every value your settings ever had, oldest first.",
-        c -> Views.obj("history", Views.list(dc.accounts().settingsHistory(c.userId), Views::settingChange))));
-    t.add(with(route("GET", API + "/me/conversations", USER, 200, "Your history (temporary chats are not listed).",
-        c -> Views.obj("conversations", Views.list(dc.conversations().history(c.userId, Boolean.TRUE.equals(c.queryBool("archived"))),
-            Views::conversation))), List.of(), List.of(f("archived", "boolean", false, "list archived ones instead")), false));
+    t.add(with(route("GET", API + "/me/settings/history", USER, 200, "Every value your settings ever had, oldest first.",
+        c -> Views.page("history", dc.accounts().settingsHistory(c.userId, c.page()), Views::settingChange)), List.of(), PAGE, false));
+    t.add(with(route("GET", API + "/me/conversations", USER, 200,
+        "Your history, newest first (temporary chats are not listed); q matches titles and message text.",
+        c -> Views.page("conversations", dc.conversations().history(c.userId, Boolean.TRUE.equals(c.queryBool("archived")), c.page()),
+            Views::conversation)), List.of(), plus(PAGE, f("archived", "boolean", false, "list archived ones instead")), false));
     t.add(with(route("POST", API + "/me/conversations", USER, 201, "Start a conversation or a temporary chat.", c -> {
       Body b = c.body();
       return Views.conversation(dc.conversations().start(Actors.user(c.userId), c.userId, b.string("title"),
@@ -297,14 +396,26 @@ public final class ApiServer implements AutoCloseable {
         "Delete a conversation: hidden now, purged within 30 days. " + Views.MEMORIES_KEPT_NOTE,
         c -> Views.deletion(dc.conversations().delete(Actors.user(c.userId), c.userId, c.path("conversationId")))),
         List.of(), List.of(), true));
+    t.add(route("POST", API + "/me/conversations/archive-all", USER, 200, "Archive every conversation in your history.",
+        c -> Views.obj("archived", dc.conversations().archiveAll(Actors.user(c.userId), c.userId))));
+    t.add(with(route("PATCH", API + "/me/conversations/{conversationId}", USER, 200, "Rename a conversation (null or empty: untitled).",
+        c -> Views.conversation(dc.conversations().rename(Actors.user(c.userId), c.userId, c.path("conversationId"),
+            c.body().string("title")))), List.of(f("title", "string", true, "the new title, up to 200 characters")), List.of(), false));
     t.add(route("PUT", API + "/me/conversations/{conversationId}/archive", USER, 200,
         "Archive: out of the default history; not a deletion (still yours, still eligible as before).",
         c -> Views.conversation(dc.conversations().archive(Actors.user(c.userId), c.userId, c.path("conversationId"), true))));
     t.add(route("DELETE", API + "/me/conversations/{conversationId}/archive", USER, 200, "Unarchive.",
         c -> Views.conversation(dc.conversations().archive(Actors.user(c.userId), c.userId, c.path("conversationId"), false))));
-    t.add(route("GET", API + "/me/memories", USER, 200, "Your memories (listed even when memories are off, so you can manage them).",
-        c -> Views.obj("memories_enabled", dc.accounts().get(c.userId).settings().memoriesEnabled(),
-            "memories", Views.list(dc.memories().list(c.userId), Views::memory))));
+    t.add(with(route("GET", API + "/me/memories", USER, 200,
+        "Your memories, newest first (listed even when memories are off, so you can manage them); q matches the text.", c -> {
+          Map<String, Object> out = Views.obj("memories_enabled", dc.accounts().get(c.userId).settings().memoriesEnabled());
+          out.putAll(Views.page("memories", dc.memories().list(c.userId, c.page()), Views::memory));
+          return out;
+        }), List.of(), PAGE, false));
+    t.add(with(route("POST", API + "/me/memories", USER, 201,
+        "Add a memory yourself. 409 when memories are off. Training eligibility follows your setting now.",
+        c -> Views.memory(dc.memories().save(Actors.user(c.userId), c.userId, null, c.body().requiredString("text")))),
+        List.of(f("text", "string", true, "1 to 2,000 characters")), List.of(), false));
     t.add(with(route("DELETE", API + "/me/memories", USER, 200, "Delete all your memories, for good, now.",
         c -> Views.obj("deleted", dc.memories().deleteAll(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
     t.add(with(route("PATCH", API + "/me/memories/{memoryId}", USER, 200,
@@ -316,10 +427,12 @@ public final class ApiServer implements AutoCloseable {
       return Views.obj("deleted", c.path("memoryId"));
     }), List.of(), List.of(), true));
     t.add(with(route("POST", API + "/me/exports", USER, 202,
-        "Ask for a ZIP of all your data; built in the background. The download link works for you only, for 24 hours.",
-        c -> Views.export(dc.exports().request(Actors.user(c.userId), c.userId))), List.of(), List.of(), true));
-    t.add(route("GET", API + "/me/exports", USER, 200, "Your exports.",
-        c -> Views.obj("exports", Views.list(dc.exports().list(c.userId), Views::export))));
+        "Ask for a ZIP of all your data (needs the code emailed by POST /api/v1/me/confirmations); built in the background."
+            + " The download link works for you only, for 24 hours.",
+        c -> Views.export(dc.exports().request(Actors.user(c.userId), c.userId, c.body().string("code")))),
+        List.of(f("code", "string", true, "the re-confirmation code emailed for export")), List.of(), true));
+    t.add(with(route("GET", API + "/me/exports", USER, 200, "Your exports, newest first (q matches the status).",
+        c -> Views.page("exports", dc.exports().list(c.userId, c.page()), Views::export)), List.of(), PAGE, false));
     t.add(route("GET", API + "/me/exports/{exportId}", USER, 200, "An export's status.",
         c -> Views.export(dc.exports().get(c.userId, c.path("exportId")))));
     t.add(route("GET", API + "/me/exports/{exportId}/download", USER, 200,
@@ -338,13 +451,21 @@ public final class ApiServer implements AutoCloseable {
           String kindName = b.requiredString("kind");
           RequestKind kind = RequestKind.ofKey(kindName);
           if (kind == null) {
-            throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs");
+            throw ApiException.badRequest("kind", "must be one of access, delete, do_not_train, remove_from_outputs, correction");
           }
-          return Views.request(dc.requests().create(c.userId, kind, b.strings("strings")));
-        }), List.of(f("kind", "string", true, "access, delete, do_not_train or remove_from_outputs"),
-            f("strings", "array", false, "remove_from_outputs only: the strings to keep out of model outputs")), List.of(), true));
-    t.add(route("GET", API + "/me/requests", USER, 200, "Your privacy requests.",
-        c -> Views.obj("requests", Views.list(dc.requests().list(c.userId), Views::request))));
+          return Views.request(dc.requests().create(c.userId, kind, b.strings("strings"), b.string("details")));
+        }), List.of(f("kind", "string", true, "access, delete, do_not_train, remove_from_outputs or correction"),
+            f("strings", "array", false, "remove_from_outputs only: the strings to keep out of model outputs"),
+            f("details", "string", false, "correction only: what is wrong and what it should be")), List.of(), true));
+    t.add(with(route("GET", API + "/me/requests", USER, 200, "Your privacy requests, newest first; q matches kind or status.",
+        c -> Views.page("requests", dc.requests().list(c.userId, c.page()), Views::request)), List.of(), PAGE, false));
+    t.add(route("POST", API + "/me/requests/{requestId}/resend", USER, 200,
+        "Send a new identity-check code for a request awaiting verification (at most 3 times).",
+        c -> Views.request(dc.requests().resendCode(c.userId, c.path("requestId")))));
+    t.add(with(route("GET", API + "/me/notices", USER, 200, "What happened to your data: exports ready, requests completed or closed.",
+        c -> Views.page("notices", dc.notices().list(c.userId, c.page()), Views::notice)), List.of(), PAGE, false));
+    t.add(route("POST", API + "/me/notices/read", USER, 200, "Mark all your notices read.",
+        c -> Views.obj("marked", dc.notices().markRead(c.userId))));
     t.add(route("GET", API + "/me/requests/{requestId}", USER, 200, "A privacy request with its audit trail.",
         c -> Views.requestWithTrail(dc.requests().get(c.userId, c.path("requestId")))));
     t.add(with(route("POST", API + "/me/requests/{requestId}/verify", USER, 200,
@@ -353,19 +474,40 @@ public final class ApiServer implements AutoCloseable {
         List.of(f("code", "string", true, "the code from the email")), List.of(), false));
 
     // Admin: operators.
-    t.add(with(route("GET", API + "/admin/requests", ADMIN, 200, "The request queue, earliest due first (default: open ones).",
-        c -> Views.obj("requests", Views.list(dc.requests().queue(c.query("status")), Views::request))),
-        List.of(), List.of(f("status", "string", false, "awaiting_verification, in_progress, completed, rejected, cancelled")), false));
+    t.add(with(route("GET", API + "/admin/requests", ADMIN, 200,
+        "The request queue, earliest due first (default: open ones); q matches the request id or the account's email.",
+        c -> Views.page("requests", dc.requests().search(status(c), kind(c), c.query("user_id"), c.page()), Views::request)),
+        List.of(), plus(PAGE, f("status", "string", false, "awaiting_verification, in_progress, completed, rejected, cancelled"),
+            f("kind", "string", false, "access, delete, do_not_train, remove_from_outputs, correction"),
+            f("user_id", "string", false, null)), false));
+    t.add(with(route("GET", API + "/admin/dashboard", ADMIN, 200,
+        "Due dates at a glance: open, overdue and due-this-week counts, and the earliest due open requests (overdue first).",
+        c -> Views.dashboard(dc.requests().dashboard((int) c.queryLong("limit", 50, 1, Page.MAX_LIMIT)))),
+        List.of(), List.of(f("limit", "integer", false, "how many requests to list, 1 to 1000, default 50")), false));
+    t.add(route("GET", API + "/admin/users/{user}", ADMIN, 200,
+        "Look up an account by id or email: dates, settings and counts, no content (the read is audited).",
+        c -> Views.userSummary(dc.accounts().lookup(c.path("user")))));
+    t.add(with(route("POST", API + "/admin/requests/{requestId}/approve", ADMIN, 200,
+        "Approve a verified correction request, with a reason the user is told.",
+        c -> Views.request(dc.requests().approve(c.path("requestId"), c.body().requiredString("reason")))),
+        List.of(f("reason", "string", true, null)), List.of(), false));
+    t.add(with(route("POST", API + "/admin/requests/{requestId}/complete", ADMIN, 200,
+        "Record that a correction request was carried out, saying what was done.",
+        c -> Views.request(dc.requests().complete(c.path("requestId"), c.body().requiredString("reason")))),
+        List.of(f("reason", "string", true, null)), List.of(), false));
     t.add(route("GET", API + "/admin/requests/{requestId}", ADMIN, 200, "Any request with its audit trail.",
         c -> Views.requestWithTrail(dc.requests().getForAdmin(c.path("requestId")))));
     t.add(with(route("POST", API + "/admin/requests/{requestId}/reject", ADMIN, 200, "Close an open request without acting on it.",
         c -> Views.request(dc.requests().reject(c.path("requestId"), c.body().requiredString("reason")))),
         List.of(f("reason", "string", true, null)), List.of(), false));
     t.add(with(route("GET", API + "/admin/audit", ADMIN, 200, "The append-only audit log (no content), oldest first.",
-        c -> Views.obj("entries", Views.list(dc.audit().list(c.queryLong("after_seq", 0), (int) c.queryLong("limit", 100),
-            c.query("user_id"), c.query("subject_id")), Views::audit))),
-        List.of(), List.of(f("after_seq", "integer", false, "entries after this seq"), f("limit", "integer", false, "1 to 1000, default 100"),
-            f("user_id", "string", false, null), f("subject_id", "string", false, null)), false));
+        c -> Views.page("entries", dc.audit().list(c.queryLong("after_seq", 0, 0, Long.MAX_VALUE),
+            new Page.Request((int) c.queryLong("limit", 100, 1, Page.MAX_LIMIT), c.query("cursor"), null),
+            c.query("user_id"), c.query("subject_id"), c.query("action")), Views::audit)),
+        List.of(), List.of(f("after_seq", "integer", false, "entries of transactions after this seq (a change-feed watermark)"),
+            f("limit", "integer", false, "1 to 1000, default 100"), f("cursor", "string", false, "next_cursor of the previous page"),
+            f("user_id", "string", false, null), f("subject_id", "string", false, null),
+            f("action", "string", false, "e.g. request.completed")), false));
     t.add(route("GET", API + "/admin/retention", ADMIN, 200, "What the retention job has due, and when it last ran.",
         c -> Views.retention(dc.retention().status())));
     t.add(route("POST", API + "/admin/retention/run", ADMIN, 200, "Run the retention job now.",

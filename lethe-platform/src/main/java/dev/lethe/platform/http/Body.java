@@ -1,31 +1,124 @@
 package dev.lethe.platform.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lethe.platform.controls.Validation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** A JSON request body read field by field; each wrong type is a 400 naming the field. */
+/**
+ * A JSON request body read field by field; each wrong type is a 400 naming the field.
+ *
+ * <p>Parsing is bounded before any route sees the body: at most {@value #MAX_BYTES} bytes, strict
+ * UTF-8 (an invalid byte is a 400 with its offset, never silently replaced), nesting at most
+ * {@value #MAX_DEPTH} levels, numbers at most {@value #MAX_NUMBER_DIGITS} digits, field names at most
+ * {@value #MAX_NAME_CHARS} characters, and no string or name holding U+0000 or an unpaired
+ * surrogate. Each limit is a 400 that names it.
+ */
 public final class Body {
+  static final int MAX_BYTES = 1 << 20;
+  static final int MAX_DEPTH = 32;
+  static final int MAX_NUMBER_DIGITS = 30;
+  static final int MAX_NAME_CHARS = 100;
+
+  private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxNumberLength(MAX_NUMBER_DIGITS)
+          .maxNameLength(MAX_NAME_CHARS)
+          .maxStringLength(MAX_BYTES)
+          .maxDocumentLength(MAX_BYTES)
+          .build())
+      .build());
+
   private final JsonNode node;
 
   private Body(JsonNode node) {
     this.node = node;
   }
 
-  static Body parse(ObjectMapper json, String raw) {
-    if (raw == null || raw.isBlank()) {
-      return new Body(json.createObjectNode());
+  /** Parses a raw body of at most {@value #MAX_BYTES} bytes (the caller stops reading beyond). */
+  static Body parse(byte[] raw) {
+    if (raw.length > MAX_BYTES) {
+      throw ApiException.badRequest("body", "is larger than " + MAX_BYTES + " bytes");
     }
+    String text = utf8(raw);
+    if (text.isBlank()) {
+      return new Body(STRICT.createObjectNode());
+    }
+    JsonNode node;
     try {
-      JsonNode node = json.readTree(raw);
-      if (node == null || !node.isObject()) {
-        throw ApiException.badRequest("body", "must be a JSON object");
+      node = STRICT.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw ApiException.badRequest("body", limitBroken(e.getMessage()));
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      throw ApiException.badRequest("body", "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+          + ", column " + at.getColumnNr() + ")"));
+    } catch (IOException e) {
+      throw ApiException.badRequest("body", "cannot be read");
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiException.badRequest("body", "must be a JSON object");
+    }
+    checkStrings(node, "");
+    return new Body(node);
+  }
+
+  private static String utf8(byte[] raw) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(raw);
+    try {
+      return decoder.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("body", "is not valid UTF-8 (byte " + in.position() + ")");
+    }
+  }
+
+  private static String limitBroken(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("nesting depth")) {
+      return "is nested deeper than " + MAX_DEPTH + " levels";
+    }
+    if (m.contains("Number value length") || m.contains("number")) {
+      return "has a number longer than " + MAX_NUMBER_DIGITS + " digits";
+    }
+    if (m.contains("Name length")) {
+      return "has a field name longer than " + MAX_NAME_CHARS + " characters";
+    }
+    if (m.contains("String value length") || m.contains("Document length")) {
+      return "is larger than " + MAX_BYTES + " bytes";
+    }
+    return "breaks a parser limit";
+  }
+
+  /** U+0000 and unpaired surrogates in any name or string, reported with the JSON path of the field. */
+  private static void checkStrings(JsonNode node, String path) {
+    if (node.isTextual()) {
+      Validation.checkCharacters(path, node.textValue());
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkStrings(node.get(i), path + "[" + i + "]");
       }
-      return new Body(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")");
+    } else if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Validation.checkCharacters(path.isEmpty() ? "body" : path, e.getKey());
+        checkStrings(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+      }
     }
   }
 

@@ -2,12 +2,16 @@ package dev.lethe.platform.http;
 
 import dev.lethe.platform.controls.AccountDeletion;
 import dev.lethe.platform.controls.AuditEntry;
+import dev.lethe.platform.controls.Confirmations;
+import dev.lethe.platform.controls.Page;
+import dev.lethe.platform.controls.Session;
 import dev.lethe.platform.controls.Conversation;
 import dev.lethe.platform.controls.ConversationDeletion;
 import dev.lethe.platform.controls.Export;
 import dev.lethe.platform.controls.Memory;
 import dev.lethe.platform.controls.Message;
 import dev.lethe.platform.controls.PrivacyRequest;
+import dev.lethe.platform.controls.PrivacyRequests;
 import dev.lethe.platform.controls.Retention;
 import dev.lethe.platform.controls.SettingChange;
 import dev.lethe.platform.controls.Settings;
@@ -79,13 +83,48 @@ final class Views {
   static Map<String, Object> export(Export e) {
     return obj("id", e.id(), "status", e.status(), "requested_at", e.requestedAt(), "ready_at", e.readyAt(),
         "expires_at", e.expiresAt(), "size_bytes", e.sizeBytes(), "request_id", e.requestId(),
-        "download", e.status().equals("ready") ? "/api/v1/me/exports/" + e.id() + "/download" : null);
+        "download", e.downloadable() ? "/api/v1/me/exports/" + e.id() + "/download" : null);
+  }
+
+  static Map<String, Object> confirmation(Confirmations.Sent s) {
+    return obj("action", s.action().key(), "sent_to", "your registered email", "expires_at", s.expiresAt());
+  }
+
+  static Map<String, Object> session(Session s, Session current) {
+    return obj("id", s.tokenId(), "created_at", s.createdAt(), "expires_at", s.expiresAt(),
+        "current", current != null && s.tokenId().equals(current.tokenId()));
+  }
+
+  static Map<String, Object> notice(dev.lethe.platform.controls.Notices.Notice n) {
+    return obj("id", n.id(), "kind", n.kind(), "subject_id", n.subjectId(), "message", n.message(), "created_at", n.createdAt(),
+        "read", n.read());
+  }
+
+  static Map<String, Object> userSummary(dev.lethe.platform.controls.Accounts.Summary u) {
+    return obj("id", u.id(), "email", u.email(), "created_at", u.createdAt(), "deleted_at", u.deletedAt(), "purged_at", u.purgedAt(),
+        "settings", settings(u.settings()), "conversations", u.conversations(), "memories", u.memories(),
+        "open_requests", u.openRequests(), "sessions", u.sessions());
+  }
+
+  static Map<String, Object> dashboard(PrivacyRequests.Dashboard d) {
+    return obj("at", d.at(), "open", d.open(), "overdue", d.overdue(), "due_within_week", d.dueWithinWeek(),
+        "requests", d.earliest().stream().map(r -> {
+          Map<String, Object> m = request(r);
+          m.put("overdue", !d.at().isBefore(r.dueAt()));
+          m.put("days_left", java.time.Duration.between(d.at(), r.dueAt()).toDays());
+          return m;
+        }).toList());
+  }
+
+  /** A page of a list: the items under {@code name} and {@code next_cursor} (null on the last page). */
+  static <T> Map<String, Object> page(String name, Page<T> page, java.util.function.Function<T, Map<String, Object>> view) {
+    return obj(name, list(page.items(), view), "next_cursor", page.nextCursor());
   }
 
   static Map<String, Object> request(PrivacyRequest r) {
     return obj("id", r.id(), "user_id", r.userId(), "kind", r.kind().key(), "status", r.status(), "created_at", r.createdAt(),
         "due_at", r.dueAt(), "verified_at", r.verifiedAt(), "completed_at", r.completedAt(), "outcome", r.outcome(),
-        "strings", r.stringCount());
+        "strings", r.stringCount(), "details", r.details(), "approved_at", r.approvedAt());
   }
 
   static Map<String, Object> requestWithTrail(dev.lethe.platform.controls.PrivacyRequests.WithTrail w) {

@@ -33,6 +33,8 @@ public final class Database implements AutoCloseable {
   private final Clock clock;
   private final HikariDataSource writes;
   private final HikariDataSource reads;
+  /** The write transaction this thread is in, if any (see {@link #write}). */
+  private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
   private Database(Engine engine, Clock clock, HikariDataSource writes, HikariDataSource reads) {
     this.engine = engine;
@@ -60,8 +62,15 @@ public final class Database implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      // Mode 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+      if (!Files.exists(file)) {
+        PrivateFiles.createNew(file);
+      }
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the folder of " + file, e);
+      throw new UncheckedIOException("cannot create " + file, e);
     }
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     // One writer connection: SQLite allows one writer at a time anyway; BEGIN IMMEDIATE takes the
@@ -141,15 +150,33 @@ public final class Database implements AutoCloseable {
   /**
    * Runs {@code work} in one write transaction and commits it, or rolls it back when it throws. The
    * transaction's sequence number and time are taken before {@code work} runs.
+   *
+   * <p>A write (or {@link #read}) started on a thread that is already inside a write joins that
+   * transaction: the outermost one commits, and hooks given to {@link Tx#afterCommit} run once it has.
+   * So a caller can make several services' writes one atomic unit (the HTTP layer keeps an
+   * Idempotency-Key's record in the same transaction as the action it guards). Work that must
+   * keep its changes and still fail (a wrong one-time code counts an attempt) throws {@link
+   * Tx#failAfterCommit}: the transaction commits, then the wrapped exception is thrown.
    */
   public <T> T write(Function<Tx, T> work) {
+    Tx joined = current.get();
+    if (joined != null) {
+      return work.apply(joined);
+    }
+    Tx tx = null;
+    T result = null;
+    RuntimeException keptFailure = null;
     try (Connection c = writes.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Tx tx = begin(c);
-        T result = work.apply(tx);
+        tx = begin(c);
+        current.set(tx);
+        try {
+          result = work.apply(tx);
+        } catch (Tx.KeptFailure kept) {
+          keptFailure = kept.failure();
+        }
         c.commit();
-        return result;
       } catch (RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
@@ -157,11 +184,17 @@ public final class Database implements AutoCloseable {
         rollbackQuietly(c, e);
         throw new StoreException("write failed: " + e.getMessage(), e);
       } finally {
+        current.remove();
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new StoreException("cannot get a database connection: " + e.getMessage(), e);
     }
+    tx.runAfterCommit();
+    if (keptFailure != null) {
+      throw keptFailure;
+    }
+    return result;
   }
 
   private Tx begin(Connection c) throws SQLException {
@@ -188,6 +221,10 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one read-only transaction: every statement sees the same state. */
   public <T> T read(Function<Sql, T> work) {
+    Tx joined = current.get();
+    if (joined != null) {
+      return work.apply(joined);  // inside a write: see its own changes
+    }
     try (Connection c = readTransaction(false)) {
       try {
         return work.apply(new Sql(c));
@@ -245,17 +282,36 @@ public final class Database implements AutoCloseable {
    * @return false when SQLite could not truncate the WAL because a reader was active (retry later)
    */
   public boolean reclaimSpace() {
+    if (engine == Engine.SQLITE) {
+      return scrubWal();
+    }
     try (Connection c = writes.getConnection(); Statement st = c.createStatement()) {
-      if (engine == Engine.SQLITE) {
-        try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-          return rs.next() && rs.getInt(1) == 0;
-        }
-      }
       st.execute("VACUUM conversations, messages, memories, users, tokens, exports, setting_changes,"
           + " idempotency_keys, suppression_entries, privacy_requests");
       return true;
     } catch (SQLException e) {
       throw new StoreException("reclaiming space failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * After deleting or overwriting content outside the retention job (a memory deleted or edited, an
+   * account deleted): on SQLite, folds the WAL into the main file and truncates it, so the earlier
+   * page images holding the old text leave {@code -wal} now instead of at the next checkpoint (the
+   * main file's copy was zeroed by secure_delete). Waits for active readers up to the busy timeout.
+   * PostgreSQL keeps dead row versions until VACUUM; the retention run vacuums (see {@link #reclaimSpace}).
+   *
+   * @return false when SQLite could not truncate the WAL
+   */
+  public boolean scrubWal() {
+    if (engine != Engine.SQLITE) {
+      return true;
+    }
+    try (Connection c = writes.getConnection(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      return rs.next() && rs.getInt(1) == 0;
+    } catch (SQLException e) {
+      throw new StoreException("checkpointing the WAL failed: " + e.getMessage(), e);
     }
   }
 

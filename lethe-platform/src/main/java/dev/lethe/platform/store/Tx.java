@@ -14,6 +14,7 @@ public final class Tx extends Sql {
   private final long seq;
   private final Instant now;
   private int auditIndex;
+  private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
   Tx(Connection connection, long seq, Instant now) {
     super(connection);
@@ -54,5 +55,42 @@ public final class Tx extends Sql {
         "INSERT INTO audit_log (seq, idx, at, actor, action, user_id, subject_id, detail)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         seq, auditIndex++, now, actor, action, userId, subjectId, detail);
+  }
+
+  /**
+   * Runs {@code hook} once this transaction has committed (never if it rolls back): side effects that
+   * must not happen for a change that did not happen, such as sending a mail, scheduling an export
+   * build or deleting a file.
+   */
+  public void afterCommit(Runnable hook) {
+    afterCommit.add(hook);
+  }
+
+  void runAfterCommit() {
+    for (Runnable hook : afterCommit) {
+      hook.run();
+    }
+  }
+
+  /**
+   * An exception to throw from write work whose changes must be kept although it fails: {@link
+   * Database#write} commits, then throws {@code failure}.
+   */
+  public static RuntimeException failAfterCommit(RuntimeException failure) {
+    return new KeptFailure(failure);
+  }
+
+  static final class KeptFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final RuntimeException failure;
+
+    KeptFailure(RuntimeException failure) {
+      super(null, null, false, false);
+      this.failure = failure;
+    }
+
+    RuntimeException failure() {
+      return failure;
+    }
   }
 }

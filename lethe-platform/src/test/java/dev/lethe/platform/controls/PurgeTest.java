@@ -98,7 +98,7 @@ class PurgeTest {
       assertThat(Files.exists(store.workspace.resolve("exports"))
           && store.workspace.resolve("exports").toFile().list().length > 0).isFalse();
       // Kept: the audit trail (no content) and the suppression entry that keeps the name out of outputs.
-      assertThat(dc.audit().list(0, 1000, user, null)).extracting(AuditEntry::action)
+      assertThat(dc.audit().list(0, Page.Request.first(), user, null, null).items()).extracting(AuditEntry::action)
           .contains(AuditActions.ACCOUNT_CREATED, AuditActions.ACCOUNT_DELETED, AuditActions.ACCOUNT_PURGED);
       long suppressed = store.db.read(sql -> sql.count("SELECT COUNT(*) FROM suppression_entries WHERE user_id = ?", user));
       assertThat(suppressed).isEqualTo(1);

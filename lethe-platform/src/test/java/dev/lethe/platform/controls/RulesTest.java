@@ -221,7 +221,7 @@ class RulesTest {
     }
     assertThat(feed()).filteredOn(ch -> ch.kind() == Change.Kind.SUPPRESSION_ADDED).extracting(Change::text)
         .containsExactlyInAnyOrder("Ana Ruiz", "ana.ruiz@example.org");
-    assertThat(dc.audit().list(0, 1000, null, null)).extracting(AuditEntry::detail).noneMatch(d -> d != null && d.contains("Ana Ruiz"));
+    assertThat(dc.audit().list(0, Page.Request.first(), null, null, null).items()).extracting(AuditEntry::detail).noneMatch(d -> d != null && d.contains("Ana Ruiz"));
   }
 
   @Test
@@ -232,7 +232,7 @@ class RulesTest {
     PrivacyRequest accessDone = dc.requests().get(ana, access.id()).request();
     assertThat(accessDone.status()).isEqualTo("completed");
     assertThat(accessDone.outcome()).contains("export");
-    assertThat(dc.exports().list(ana)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo("ready"));
+    assertThat(dc.exports().list(ana, Page.Request.first()).items()).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo("ready"));
 
     PrivacyRequest delete = dc.requests().create(ana, RequestKind.DELETE, List.of());
     PrivacyRequest deleted = dc.requests().verify(ana, delete.id(), code("ana.ruiz@example.org"));
@@ -247,7 +247,7 @@ class RulesTest {
     Conversation c = chat(ana, false, "My card is 4111 1111 1111 1111");
     dc.memories().save(Actors.INGEST, ana, c.id(), "card ends 1111");
     dc.conversations().delete(Actors.user(ana), ana, c.id());
-    List<AuditEntry> entries = dc.audit().list(0, 1000, ana, null);
+    List<AuditEntry> entries = dc.audit().list(0, Page.Request.first(), ana, null, null).items();
     assertThat(entries).extracting(AuditEntry::action).contains(AuditActions.CONVERSATION_STARTED, AuditActions.MESSAGE_ADDED,
         AuditActions.MEMORY_SAVED, AuditActions.CONVERSATION_DELETED);
     assertThat(entries.toString()).doesNotContain("4111").doesNotContain("ana.ruiz@example.org").doesNotContain("Ana Ruiz");

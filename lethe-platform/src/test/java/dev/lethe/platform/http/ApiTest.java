@@ -56,6 +56,12 @@ class ApiTest {
     return r.json();
   }
 
+  /** Asks for a re-confirmation code for {@code action} and reads it from the outbox, as the user would. */
+  String confirmationCode(String token, String email, String action) {
+    ok(201, client.call("POST", "/api/v1/me/confirmations", token, Map.of("action", action)));
+    return store.outbox.lastCodeFor(email).orElseThrow();
+  }
+
   String startChat(String userId, boolean temporary, String... texts) {
     String id = ok(201, client.call("POST", "/api/v1/ingest/conversations", INGEST,
         Map.of("user_id", userId, "title", "chat", "temporary", temporary))).get("id").asText();
@@ -134,9 +140,12 @@ class ApiTest {
   void noUserReachesAnotherUsersDataByAnyRoute() throws Exception {
     String conv = startChat(aliceId, false, "Alice's secret: hunter2");
     String mem = ok(201, client.call("POST", "/api/v1/ingest/memories", INGEST, Map.of("user_id", aliceId, "text", "Alice's PIN is 4921"))).get("id").asText();
-    String export = ok(202, client.call("POST", "/api/v1/me/exports", aliceToken, null)).get("id").asText();
+    String export = ok(202, client.call("POST", "/api/v1/me/exports", aliceToken,
+        Map.of("code", confirmationCode(aliceToken, "alice@example.org", "export")))).get("id").asText();
     String request = ok(201, client.call("POST", "/api/v1/me/requests", aliceToken, Map.of("kind", "do_not_train"))).get("id").asText();
-    Map<String, String> ids = Map.of("conversationId", conv, "memoryId", mem, "exportId", export, "requestId", request);
+    String session = ok(200, client.get("/api/v1/me/sessions", aliceToken)).get("sessions").get(0).get("id").asText();
+    Map<String, String> ids = Map.of("conversationId", conv, "memoryId", mem, "exportId", export, "requestId", request,
+        "sessionId", session);
     String before = snapshot();
 
     int tried = 0;
@@ -155,7 +164,7 @@ class ApiTest {
       assertThat(new String(resp.bytes(), StandardCharsets.UTF_8)).doesNotContain("hunter2").doesNotContain("4921");
       tried++;
     }
-    assertThat(tried).isEqualTo(10);
+    assertThat(tried).isEqualTo(13);
     // Ingest routes with Bob's token are refused outright.
     assertThat(client.get("/api/v1/ingest/users/" + aliceId + "/memories", bobToken).status()).isEqualTo(403);
     assertThat(snapshot()).isEqualTo(before);
@@ -171,7 +180,8 @@ class ApiTest {
         "SELECT 'c', id, COALESCE(deleted_at, 0), COALESCE(archived_at, 0), title FROM conversations"
             + " UNION ALL SELECT 'm', id, updated_at, 0, text FROM memories"
             + " UNION ALL SELECT 'r', id, COALESCE(verified_at, 0), code_attempts, status FROM privacy_requests"
-            + " UNION ALL SELECT 'e', id, 0, 0, status FROM exports ORDER BY 1, 2",
+            + " UNION ALL SELECT 'e', id, 0, 0, status FROM exports"
+            + " UNION ALL SELECT 't', id, expires_at, 0, user_id FROM tokens ORDER BY 1, 2",
         rs -> rs.getString(1) + rs.getString(2) + rs.getLong(3) + rs.getLong(4) + rs.getString(5))).toString();
   }
 
@@ -211,7 +221,8 @@ class ApiTest {
   void exportIsAZipForItsOwnerOnlyAndExpiresAfter24Hours() throws IOException {
     startChat(aliceId, false, "My address is 4 Elm Street <b>Springfield</b>");
     ok(201, client.call("POST", "/api/v1/ingest/memories", INGEST, Map.of("user_id", aliceId, "text", "likes jazz")));
-    JsonNode export = ok(202, client.call("POST", "/api/v1/me/exports", aliceToken, null));
+    JsonNode export = ok(202, client.call("POST", "/api/v1/me/exports", aliceToken,
+        Map.of("code", confirmationCode(aliceToken, "alice@example.org", "export"))));
     String id = export.get("id").asText();
     JsonNode status = ok(200, client.get("/api/v1/me/exports/" + id, aliceToken));
     assertThat(status.get("status").asText()).isEqualTo("ready");
@@ -234,6 +245,9 @@ class ApiTest {
 
     store.mutableClock().advance(Duration.ofHours(24));
     assertThat(client.get("/api/v1/me/exports/" + id + "/download", aliceToken).status()).isEqualTo(410);
+    JsonNode expired = ok(200, client.get("/api/v1/me/exports/" + id, aliceToken));
+    assertThat(expired.get("status").asText()).as("expired before the retention run").isEqualTo("expired");
+    assertThat(expired.get("download").isNull()).isTrue();
     ok(200, client.call("POST", "/api/v1/admin/retention/run", ADMIN, null));
     assertThat(Files.exists(store.workspace.resolve("exports").resolve(id + ".zip"))).isFalse();
     assertThat(ok(200, client.get("/api/v1/me/exports/" + id, aliceToken)).get("status").asText()).isEqualTo("expired");

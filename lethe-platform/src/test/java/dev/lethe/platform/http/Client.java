@@ -36,14 +36,27 @@ final class Client {
 
   Response call(String method, String path, String token, Object body, Map<String, String> headers) {
     try {
+      String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send(method, path, token, payload == null ? null : payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Sends {@code body} bytes as they are (for malformed encodings). */
+  Response raw(String method, String path, String token, byte[] body) {
+    return send(method, path, token, body, Map.of());
+  }
+
+  private Response send(String method, String path, String token, byte[] body, Map<String, String> headers) {
+    try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
       if (token != null) {
         b.header("Authorization", "Bearer " + token);
       }
       headers.forEach(b::header);
-      String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-      b.method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
-      if (payload != null) {
+      b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+      if (body != null) {
         b.header("Content-Type", "application/json");
       }
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

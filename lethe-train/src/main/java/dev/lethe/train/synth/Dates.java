@@ -28,7 +28,14 @@ final class Dates {
     /** Month and year only, as in a CV or rental history. */
     MONTH_YEAR,
     /** The day of the month alone, with its ordinal ("the 19th"): English only, others fall back to EVENT. */
-    DAY
+    DAY,
+    /**
+     * With its weekday, as people write a coming day: "Monday Nov 4", "Saturday Sept 28", "Thu 18 July",
+     * "Donnerstag, 19. September", "sexta-feira, 15 de março", "dinsdag 12 maart".
+     */
+    WEEKDAY,
+    /** A day as an ordinal with its month: "23rd of December", "December 23rd", "1er mai"; else EVENT. */
+    ORDINAL
   }
 
   LocalDate birthDate() {
@@ -53,15 +60,25 @@ final class Dates {
       case EVENT -> rng.chance(0.5) ? pick(withYear(lang, country), d, loc) : pick(withoutYear(lang, country), d, loc);
       case MONTH_YEAR -> pick(monthYear(lang), d, loc);
       case DAY -> lang.equals("en") ? ordinal(d.getDayOfMonth()) : pick(withoutYear(lang, country), d, loc);
+      case WEEKDAY -> pick(withWeekday(lang, country), d, loc);
+      case ORDINAL -> lang.equals("en") || lang.equals("fr") ? pick(ordinals(lang), d, loc)
+          : pick(withoutYear(lang, country), d, loc);
     };
   }
 
-  /** Two dates of a range written in the same format. */
-  String[] writeBoth(LocalDate d1, LocalDate d2, String lang, String country) {
+  /** Two dates of a range written in the same format; {@code weekdays} writes both with their weekday. */
+  String[] writeBoth(LocalDate d1, LocalDate d2, String lang, String country, boolean weekdays) {
     Locale loc = locale(lang, country);
-    List<Function<Ctx, String>> formats = rng.chance(0.5) ? withYear(lang, country) : withoutYear(lang, country);
+    List<Function<Ctx, String>> formats = weekdays ? withWeekday(lang, country)
+        : rng.chance(0.5) ? withYear(lang, country) : withoutYear(lang, country);
     Function<Ctx, String> f = rng.pick(formats);
     return new String[] {f.apply(new Ctx(d1, loc)), f.apply(new Ctx(d2, loc))};
+  }
+
+  /** An English ordinal day of a month, written to follow "the": "23rd of December", "5th of May 2025". */
+  String ordinalOf(LocalDate d) {
+    String s = ordinal(d.getDayOfMonth()) + " of " + d.getMonth().getDisplayName(TextStyle.FULL, Locale.UK);
+    return rng.chance(0.3) ? s + " " + d.getYear() : s;
   }
 
   /** English ordinal of a day: 1st, 2nd, 3rd, 4th, 11th, 22nd. */
@@ -161,6 +178,43 @@ final class Dates {
       case "nl" -> List.of(c -> c.f("d MMMM"), c -> c.f("EEEE d MMMM"));
       default -> List.of(c -> c.f("MM-dd"));
     };
+  }
+
+  private static List<Function<Ctx, String>> withWeekday(String lang, String country) {
+    return switch (lang) {
+      case "en" -> country.equals("US") || country.equals("CA")
+          ? List.of(c -> c.weekday(TextStyle.FULL) + " " + c.shortMonth(false) + " " + c.d().getDayOfMonth(),
+              c -> c.weekday(TextStyle.FULL) + ", " + c.f("MMMM d"), c -> c.f("EEE, MMM d"),
+              c -> c.weekday(TextStyle.SHORT) + " " + c.shortMonth(true) + " " + c.d().getDayOfMonth(),
+              c -> c.weekday(TextStyle.FULL) + " " + c.f("MMMM") + " " + ordinal(c.d().getDayOfMonth()),
+              c -> c.weekday(TextStyle.FULL) + " the " + ordinal(c.d().getDayOfMonth()),
+              c -> c.f("EEEE, MMMM d, yyyy"), c -> c.f("EEEE M/d"))
+          : List.of(c -> c.f("EEEE d MMMM"), c -> c.f("EEE d MMM"), c -> c.f("EEEE, d MMMM yyyy"),
+              c -> c.weekday(TextStyle.FULL) + " " + ordinal(c.d().getDayOfMonth()) + " " + c.f("MMMM"),
+              c -> c.weekday(TextStyle.FULL) + " the " + ordinal(c.d().getDayOfMonth()),
+              c -> c.weekday(TextStyle.FULL) + " " + c.shortMonth(false) + " " + c.d().getDayOfMonth(),
+              c -> c.f("EEEE dd/MM"));
+      case "de" -> List.of(c -> c.f("EEEE, d. MMMM"), c -> c.f("EEEE, dd.MM."), c -> c.f("EEE, d.M."),
+          c -> c.f("EEEE, d. MMMM yyyy"), c -> c.f("EEEE 'den' d. MMMM"));
+      case "fr" -> List.of(c -> c.f("EEEE d MMMM"), c -> c.f("EEEE d MMMM yyyy"), c -> c.f("EEE d MMM"),
+          c -> c.weekday(TextStyle.FULL) + " " + frDay(c) + " " + c.f("MMMM"));
+      case "es" -> List.of(c -> c.f("EEEE d 'de' MMMM"), c -> c.f("EEEE, d 'de' MMMM"), c -> c.f("EEEE d/MM"),
+          c -> c.f("EEEE d 'de' MMMM 'de' yyyy"));
+      case "it" -> List.of(c -> c.f("EEEE d MMMM"), c -> c.f("EEEE d MMMM yyyy"), c -> c.f("EEE d MMM"));
+      case "pt" -> List.of(c -> c.f("EEEE, d 'de' MMMM"), c -> c.f("EEEE d/MM"), c -> c.f("EEEE, dd/MM/yyyy"));
+      case "nl" -> List.of(c -> c.f("EEEE d MMMM"), c -> c.f("EEEE d MMMM yyyy"), c -> c.f("EEE d MMM"));
+      default -> List.of(c -> c.f("EEEE yyyy-MM-dd"));
+    };
+  }
+
+  private static List<Function<Ctx, String>> ordinals(String lang) {
+    return lang.equals("fr")
+        ? List.of(c -> frDay(c) + " " + c.f("MMMM"), c -> frDay(c) + " " + c.f("MMMM yyyy"))
+        : List.of(c -> ordinal(c.d().getDayOfMonth()) + " of " + c.month(TextStyle.FULL),
+            c -> ordinal(c.d().getDayOfMonth()) + " of " + c.month(TextStyle.FULL) + " " + c.d().getYear(),
+            c -> c.month(TextStyle.FULL) + " " + ordinal(c.d().getDayOfMonth()),
+            c -> c.shortMonth(true) + " " + ordinal(c.d().getDayOfMonth()),
+            c -> ordinal(c.d().getDayOfMonth()) + " " + c.shortMonth(false));
   }
 
   private static List<Function<Ctx, String>> monthYear(String lang) {

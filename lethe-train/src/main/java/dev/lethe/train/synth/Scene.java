@@ -259,6 +259,8 @@ final class Scene {
       case "birth" -> Dates.Kind.BIRTH;
       case "my" -> Dates.Kind.MONTH_YEAR;
       case "day" -> Dates.Kind.DAY;
+      case "wd" -> Dates.Kind.WEEKDAY;
+      case "ord" -> Dates.Kind.ORDINAL;
       default -> Dates.Kind.EVENT;
     };
   }
@@ -276,12 +278,17 @@ final class Scene {
         features.add("date:" + k.name().toLowerCase(Locale.ROOT));
         return List.of(value(pd, dates.write(k, lang, country)));
       }
+      case "theord" -> {
+        features.add("date:ordinal");
+        return lang.equals("en") ? List.of(prose("the "), value(pd, dates.ordinalOf(dates.eventDate())))
+            : List.of(value(pd, dates.write(Dates.Kind.ORDINAL, lang, country)));
+      }
       case "isodate" -> {
         return List.of(value(pd, (arg != null && arg.equals("birth") ? dates.birthDate() : dates.eventDate()).toString()));
       }
       case "daterange" -> {
         features.add("date:range");
-        return dateRange();
+        return dateRange("wd".equals(arg));
       }
       case "phone" -> {
         return List.of(value(Label.PRIVATE_PHONE, contacts.phone(arg != null ? arg : country)));
@@ -352,11 +359,12 @@ final class Scene {
     }
   }
 
-  private List<Segment> dateRange() {
+  /** Two dates: one span per written date, or one for a range within a month written once ("Sept 18–20"). */
+  private List<Segment> dateRange(boolean weekdays) {
     LocalDate d1 = dates.eventDate();
     LocalDate d2 = d1.plusDays(rng.between(1, 12));
     Label pd = Label.PRIVATE_DATE;
-    if (lang.equals("en") && d1.getMonth() == d2.getMonth() && rng.chance(0.4)) {
+    if (!weekdays && lang.equals("en") && d1.getMonth() == d2.getMonth() && rng.chance(0.4)) {
       String m = DateTimeFormatter.ofPattern(rng.oneOf("MMM", "MMMM"), Locale.US).format(d1);
       return List.of(value(pd, m + " " + d1.getDayOfMonth() + rng.oneOf("–", "-") + d2.getDayOfMonth()));
     }
@@ -366,9 +374,11 @@ final class Scene {
       case "es" -> rng.oneOf(" – ", " al ");
       case "it" -> rng.oneOf(" – ", " al ");
       case "pt" -> rng.oneOf(" – ", " a ");
-      default -> rng.oneOf("–", " – ", " to ", " - ", " until ");
+      case "nl" -> rng.oneOf(" – ", " tot ", " t/m ");
+      default -> weekdays ? rng.oneOf(" through ", " thru ", " to ", " – ", " until ", " - ")
+          : rng.oneOf("–", " – ", " to ", " - ", " until ");
     };
-    String[] both = dates.writeBoth(d1, d2, lang, country);
+    String[] both = dates.writeBoth(d1, d2, lang, country, weekdays);
     return List.of(value(pd, both[0]), prose(sep), value(pd, both[1]));
   }
 
@@ -415,6 +425,13 @@ final class Scene {
       case "num" -> List.of(neutral(Integer.toString(rng.between(2, arg == null ? 30 : Integer.parseInt(arg)))));
       case "ip" -> List.of(neutral(rng.between(10, 223) + "." + rng.between(0, 255) + "." + rng.between(0, 255) + "."
           + rng.between(1, 254)));
+      case "fraction" -> List.of(neutral(fraction()));
+      case "expiry" -> List.of(neutral(String.format(Locale.ROOT, "%02d/", rng.between(1, 12))
+          + (rng.chance(0.8) ? rng.between(25, 33) : rng.between(2025, 2033))));
+      case "rating" -> List.of(neutral(rating()));
+      case "score" -> List.of(neutral(rng.between(0, 7) + rng.oneOf("-", "–", "-", ":") + rng.between(0, 7)));
+      case "shortversion" -> List.of(neutral(rng.oneOf("v", "", "") + rng.between(1, 12) + "." + rng.between(1, 31)
+          + (rng.chance(0.4) ? "." + rng.between(0, 12) : "")));
       default -> throw new IllegalArgumentException("unknown slot '" + name + "'");
     };
   }
@@ -441,6 +458,19 @@ final class Scene {
       case "fr" -> String.format(Locale.ROOT, "%dh%02d", h, m);
       default -> String.format(Locale.ROOT, "%d:%02d", h, m);
     };
+  }
+
+  /** A fraction that reads like a day and month: "3/4", "1/2", "2/3", "1 1/2". */
+  private String fraction() {
+    String f = rng.oneOf("1/2", "1/3", "2/3", "1/4", "3/4", "1/8", "3/8", "5/8", "7/8", "1/6", "5/6");
+    return rng.chance(0.2) ? rng.between(1, 3) + " " + f : f;
+  }
+
+  /** A rating out of 5 or 10: "4/5", "9/10", "8.5/10", "3 / 5". */
+  private String rating() {
+    int of = rng.oneOf(5, 10, 10);
+    String score = rng.chance(0.2) && of == 10 ? rng.between(5, 9) + ".5" : Integer.toString(rng.between(1, of));
+    return score + (rng.chance(0.15) ? " / " : "/") + of;
   }
 
   private String money() {

@@ -43,6 +43,7 @@ public final class SyntheticCorpus {
     w.put("csv", 0.05);
     w.put("json", 0.05);
     w.put("log", 0.04);
+    w.put("dates", 0.06);
     return w;
   }
 

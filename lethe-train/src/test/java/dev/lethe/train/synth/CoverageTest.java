@@ -94,4 +94,14 @@ class CoverageTest {
         .anyMatch(v -> v.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)))
         .isTrue();
   }
+
+  @Test
+  void personalDateFormatsAndDateLookAlikesArePresent() {
+    for (String f : List.of("date:weekday", "date:ordinal", "neg:quantity", "neg:expiry", "neg:rating", "neg:score",
+        "neg:version")) {
+      assertThat(summary.features().getOrDefault(f, 0)).as(f).isGreaterThan(5);
+    }
+    assertThat(docs.stream().filter(d -> d.genre().equals("dates")).map(SyntheticDoc::language).distinct())
+        .containsExactlyInAnyOrder("en", "de", "fr", "es", "it", "pt", "nl");
+  }
 }

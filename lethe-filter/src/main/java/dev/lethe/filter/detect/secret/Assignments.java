@@ -50,7 +50,15 @@ final class Assignments {
       "sessid", "gskode"};
   /** Key names found only as whole words (too short or too common inside other words). */
   private static final String[] WORDS = {
-      "pw", "pin", "sid", "sig", "signature", "dsn", "creds", "senha", "lozinka", "digicode", "pincode"};
+      "pw", "pin", "sid", "sig", "signature", "dsn", "creds", "senha", "lozinka", "digicode", "pincode",
+      "wifi", "wlan", "alarmcode", "doorcode", "gatecode", "torcode", "deurcode", "poortcode", "lockercode",
+      "wificode", "portkod", "dorrkod"};
+  /** Words after which a code is named by the word before it ("locker combo") or after it ("codice porta"). */
+  private static final String[] ENTRY_CODE_WORDS = {"code", "combo", "combination", "codice", "kod"};
+  /** What follows a code word to make it an entry code, in French, Italian and Polish word order. */
+  private static final String[] CODE_OF = {" de la porte", " porte", " d'entr\u00E9e", " d'entree",
+      " du portail", " de l'immeuble", " del cancello", " della porta", " porta", " del portone",
+      " d'ingresso", " do drzwi", " do bramy", " do domofonu"};
   /**
    * Key words the keyword automaton does not see (it matches ASCII only), each with the index of a rare
    * char of it that {@link String#indexOf(int)} looks for: a vectorised search, and free on Latin-1 texts
@@ -61,7 +69,7 @@ final class Assignments {
 
   /** Words that join a key to its value in a sentence: "password is x", "Passwort ist x". */
   private static final String[] PROSE_OPERATORS = {
-      "is", "was", "ist", "war", "est", "es", "era", "é", "är", "equals", "\u044D\u0442\u043E"};
+      "is", "was", "ist", "war", "est", "es", "era", "é", "è", "är", "equals", "\u044D\u0442\u043E"};
 
   /** HTTP authorization schemes whose credentials are a plain token. */
   private static final Set<String> TOKEN_SCHEMES = Set.of(
@@ -106,7 +114,9 @@ final class Assignments {
     for (String word : WORDS) {
       set.on(word, Boundary.WHOLE_WORD, Assignments::atKeyWord);
     }
-    set.on("code", Boundary.WHOLE_WORD, Assignments::atCode);
+    for (String word : ENTRY_CODE_WORDS) {
+      set.on(word, Boundary.WHOLE_WORD, Assignments::atCode);
+    }
     set.on("bearer", Boundary.WHOLE_WORD, Assignments::atBearer);
     set.on("basic", Boundary.WHOLE_WORD, Assignments::atBasic);
     for (String call : new String[] {"in('", "in(\"", "in(`"}) {
@@ -175,7 +185,10 @@ final class Assignments {
     return c == '-' || c == '.' || c == '_';
   }
 
-  /** "door code", "gate code", "code de la porte", "code porte": an entry code, like a PIN. */
+  /**
+   * "door code", "gate code", "locker combo", "code de la porte", "codice del cancello", "kod do drzwi": an
+   * entry code, like a PIN.
+   */
   private static void atCode(Scan scan, int s, int e) {
     String t = scan.text;
     int before = s - 1;
@@ -189,7 +202,7 @@ final class Assignments {
         return;
       }
     }
-    for (String porte : new String[] {" de la porte", " porte", " d'entr\u00E9e", " d'entree"}) {
+    for (String porte : CODE_OF) {
       if (t.regionMatches(true, e, porte, 0, porte.length())) {
         valueAfter(scan, Kind.PIN, s, e + porte.length(), false);
         return;
@@ -236,6 +249,11 @@ final class Assignments {
     } else if (c == '(' && op == ke) {
       v = op + 1;
       mode = Mode.CALL;
+    } else if (c == ',' && keyQuoted && isFirstArgument(t, ks)) {
+      // define('DB_PASSWORD', '...'), setenv("API_TOKEN", "..."): the key is a call's first argument and
+      // the value its second
+      v = op + 1;
+      mode = Mode.CALL;
     } else if (c == '>' && op == ke && ks > 0 && t.charAt(ks - 1) == '<') {
       v = op + 1;
       mode = Mode.XML;
@@ -255,6 +273,9 @@ final class Assignments {
       return;
     }
     v = skipSpaces(t, v);
+    if (kind == Kind.PIN && v < n && t.charAt(v) == '#') {
+      v++; // "gate code #7788"
+    }
     if (kind == Kind.AUTHORIZATION) {
       authorization(scan, v, mode);
       return;
@@ -265,6 +286,19 @@ final class Assignments {
     if (val != null) {
       judge(scan, kind, mode, ks, ke, val, envStyle);
     }
+  }
+
+  /** Whether the quoted key starting at {@code ks} is the first argument of a call: {@code define('KEY'}. */
+  private static boolean isFirstArgument(String t, int ks) {
+    int i = ks - 1;
+    if (i < 0 || (t.charAt(i) != '\'' && t.charAt(i) != '"')) {
+      return false;
+    }
+    i--;
+    while (i >= 0 && Chars.isSpaceOrTab(t.charAt(i))) {
+      i--;
+    }
+    return i > 0 && t.charAt(i) == '(' && Chars.isKeyChar(t.charAt(i - 1));
   }
 
   private static boolean isKeyCloser(char c) {
@@ -303,7 +337,7 @@ final class Assignments {
 
   private static boolean isProseOperator(String t, int start, int end) {
     char first = Character.toLowerCase(t.charAt(start));
-    if ("iwee\u00E9\u00E4\u044D".indexOf(first) < 0) {
+    if ("iwee\u00E9\u00E8\u00E4\u044D".indexOf(first) < 0) {
       return false;
     }
     for (String word : PROSE_OPERATORS) {
@@ -462,7 +496,8 @@ final class Assignments {
     int len = ve - vs;
     boolean weak = kind == Kind.WEAK || kind == Kind.SESSION;
     if (len < 3 || (weak && (len < 12 || Values.strength(t, vs, ve) != Strength.RANDOM))
-        || (kind == Kind.PIN && len > 10) || (mode == Mode.ADJACENT && (len < 6 || !hasDigit(t, vs, ve)))) {
+        || (kind == Kind.PIN && len > 10)
+        || (mode == Mode.ADJACENT && (len < (kind == Kind.PIN ? 3 : 6) || !hasDigit(t, vs, ve)))) {
       return;
     }
     if (Values.isPlaceholder(t, vs, ve) || Chars.indexOf(t, "://", vs, ve) >= 0 || Values.isPath(t, vs, ve) || t.startsWith("-----", vs)) {

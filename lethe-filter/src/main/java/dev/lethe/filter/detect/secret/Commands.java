@@ -7,7 +7,9 @@ import dev.lethe.filter.detect.Keywords.Boundary;
 
 /**
  * Passwords given to command-line tools by a short option, which only the tool's name makes a password:
- * {@code mysql -u root -pSECRET}, {@code sshpass -p SECRET ssh ...}, {@code curl -u user:SECRET}. Long
+ * {@code mysql -u root -pSECRET}, {@code sshpass -p SECRET ssh ...}, {@code curl -u user:SECRET}, {@code
+ * docker login -u ci -p SECRET}, {@code mongosh -u admin -p SECRET}, {@code redis-cli -a SECRET}, {@code
+ * ldapsearch -w SECRET}. Long
  * options ({@code --password x}) are assignments.
  */
 final class Commands {
@@ -21,6 +23,15 @@ final class Commands {
       set.on(tool, Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -p", true));
     }
     set.on("sshpass", Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -p", false));
+    // Tools whose short option takes the password as the next word.
+    for (String tool : new String[] {"mongo", "mongosh", "mongodump", "mongorestore"}) {
+      set.on(tool, Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -p", false));
+    }
+    set.on("redis-cli", Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -a", false));
+    for (String tool : new String[] {"ldapsearch", "ldapadd", "ldapmodify", "ldapdelete"}) {
+      set.on(tool, Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -w", false));
+    }
+    set.on("docker login", Boundary.WHOLE_WORD, (scan, s, e) -> option(scan, e, " -p", false));
     // "curl" starts too many words (current, secure); its user option is rarer.
     set.on(" -u ", Boundary.NONE, Commands::curlUser);
     set.on(" --user ", Boundary.NONE, Commands::curlUser);

@@ -84,7 +84,10 @@ final class KeyNames {
 
   /** Words before {@code code} that make it an entry code: {@code door code}, {@code gate_code}. */
   private static final Set<String> CODE_QUALIFIERS = Set.of(
-      "door", "gate", "entry", "access", "alarm", "lock", "garage", "safe", "pin", "building", "keypad");
+      "door", "gate", "entry", "access", "alarm", "lock", "garage", "safe", "pin", "building", "keypad",
+      "locker", "lockbox", "padlock", "keysafe", "bike", "intercom", "wifi", "wlan",
+      // the same words inside compounds of other languages: Torcode, deurcode, portkod, alarmcode
+      "tor", "deur", "poort", "port", "dorr", "porta", "puerta", "alarme", "alarma", "allarme");
 
   private static final Set<String> SESSION_WORDS = Set.of(
       "session", "sessionid", "sessid", "sid", "phpsessid", "jsessionid", "aspsessionid", "sessionkey");
@@ -122,6 +125,17 @@ final class KeyNames {
     if (head.equals("pin") || head.equals("pincode") || head.equals("passcode") || head.equals("digicode")
         || (head.equals("code") && CODE_QUALIFIERS.contains(before))) {
       return Kind.PIN;
+    }
+    // "locker combo", "Alarmcode", "portkod", "wifi": a short code like a PIN
+    if ((head.equals("combo") || head.equals("combination") || head.equals("kod") || head.equals("codice"))
+        && CODE_QUALIFIERS.contains(before)
+        || head.equals("wifi") || head.equals("wlan")) {
+      return Kind.PIN;
+    }
+    for (String code : new String[] {"code", "kod"}) {
+      if (head.endsWith(code) && CODE_QUALIFIERS.contains(head.substring(0, head.length() - code.length()))) {
+        return Kind.PIN;
+      }
     }
     if (head.endsWith("secret")) {
       return Kind.SECRET;

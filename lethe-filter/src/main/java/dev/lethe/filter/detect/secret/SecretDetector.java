@@ -12,7 +12,7 @@ import java.util.List;
  * URLs and connection strings, and values assigned to or said of a secret key, in configuration, code,
  * command lines, HTTP headers and sentences. Each span carries a {@link Span#subtype() subtype} such as
  * {@code aws_access_key}, {@code github_pat}, {@code jwt}, {@code private_key}, {@code
- * connection_string_password} or {@code password}.
+ * connection_string_password}, {@code password} or {@code seed_phrase} (BIP-39 mnemonics, {@link SeedPhrases}).
  *
  * <p>Only the secret is the span: the value and not its key ({@code password=[hunter2]}), the password and
  * not the rest of the URL ({@code postgres://app:[s3cret]@db/x}), quotes outside. A token that is the whole
@@ -53,6 +53,26 @@ public final class SecretDetector implements Detector {
     this.anchors = set.anchors();
   }
 
+  /**
+   * Whether a column or field named {@code name} holds secrets ({@code password}, {@code login_password},
+   * {@code api_key}, {@code PIN}, {@code totp}), read as key names are ({@code password_hash} and
+   * {@code timePasswordChanged} hold none). Session ids and weak keys ({@code key}, {@code sig}) do not
+   * count: a column of them is not known to be secret.
+   */
+  public static boolean namesSecret(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("totp") || lower.endsWith("_totp") || lower.equals("otpauth") || lower.equals("otp")) {
+      return true; // one-time password seeds of password-manager exports
+    }
+    KeyNames.Kind kind = KeyNames.classify(name, 0, name.length());
+    return kind != null && kind != KeyNames.Kind.WEAK && kind != KeyNames.Kind.SESSION;
+  }
+
+  /** Whether {@code text[start, end)} is a documentation placeholder or an empty value ({@code changeme}, {@code ****}). */
+  public static boolean isPlaceholder(CharSequence text, int start, int end) {
+    return Values.isPlaceholder(text, start, end);
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -63,6 +83,7 @@ public final class SecretDetector implements Detector {
     Scan scan = new Scan(text, anchors);
     keywords.scan(text, 0, text.length(), scan);
     Assignments.scanNonLatin(scan);
+    SeedPhrases.find(scan);
     List<Span> found = scan.spans();
     if (!found.isEmpty()) {
       out.addAll(found);

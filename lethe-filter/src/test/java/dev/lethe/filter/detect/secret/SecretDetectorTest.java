@@ -58,6 +58,7 @@ class SecretDetectorTest {
         + "\",\n  \"private_key\": \"⟦" + f.pem("PRIVATE KEY", 4).replace("\n", "\\n") + "⟧\\n\",\n}");
     m.put("putty_private_key", "⟦" + putty(f) + "⟧\n");
     m.put("jwt", "Authorization: Bearer ⟦" + f.jwt() + "⟧");
+    m.put("seed_phrase", "⟦pipe hour maid engine arm modify reform grain tell rain tell frown⟧");
     return m;
   }
 
