@@ -10,11 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = {"Re-identification audit of a snapshot: residual direct identifiers (the filter at recall),",
-        "quasi-identifier combinations stated in the text (age, birth year, postcode, city, gender, employer,",
-        "job title, diagnosis) and their k over distinct users, n-grams only one user repeats, and planted",
-        "canaries (presence; Carlini et al.'s exposure with --scores). Writes audit.json, audit.html and",
-        "audit-exclusions.json (documents to drop or mask in the next snapshot; docs/insights.md)."},
+    description = {"Audit a snapshot for what could re-identify a person.", "",
+        "Looks for residual direct identifiers (the filter at recall), quasi-identifier combinations stated in the"
+            + " text (age, birth year, postcode, city, gender, employer, job title, diagnosis) and their k over"
+            + " distinct users, n-grams only one user repeats, and planted canaries (presence; Carlini et al.'s"
+            + " exposure with --scores). Writes audit.json, audit.html and audit-exclusions.json (documents to drop"
+            + " or mask in the next snapshot; docs/insights.md)."},
     footer = {"", "Example:", "  lethe audit snap/s1 --out snap/s1-audit --k 5 --action mask"})
 final class AuditCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SNAPSHOT", description = "The snapshot folder.")

@@ -19,10 +19,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "insights", mixinStandardHelpOptions = true,
-    description = {"Release usage insights over eligible conversations, in aggregate only: each user bounded to a few",
-        "cells, cells with fewer than K distinct users never shown (with DP partition selection), discrete",
-        "Gaussian noise, and every release charged to the workspace's privacy ledger (zCDP), which refuses",
-        "releases past the budget. Writes insights.json and insights.html (docs/insights.md)."},
+    description = {"Release usage insights over eligible conversations, in aggregate only.", "",
+        "Each user is bounded to a few cells, cells with fewer than K distinct users are never shown (with DP"
+            + " partition selection), counts get discrete Gaussian noise, and every release is charged to the"
+            + " workspace's privacy ledger (zCDP), which refuses releases past the budget. Writes insights.json and"
+            + " insights.html (docs/insights.md)."},
     footer = {"", "Examples:", "  lethe insights --workspace ws --by topic --out insights/topics",
         "  lethe insights --workspace ws --by topic,language --rho 0.05 --out insights/topic-lang",
         "  lethe insights --workspace ws --budget"})

@@ -5,6 +5,7 @@ import dev.lethe.pipeline.stage.Stages;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkEnv;
 
 /**
  * The stages of a build, made once per executor JVM: the Privacy Filter (its tagger model loaded lazily, the
@@ -15,10 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExecutorStages {
   private static final Map<Long, Stages> BUILT = new ConcurrentHashMap<>();
+  /** The Spark environment the entries belong to: broadcast ids start again with every SparkContext of a JVM. */
+  private static volatile SparkEnv owner;
 
   private ExecutorStages() {}
 
   static Stages of(long broadcastId, SparkBuild.Plan plan) {
+    SparkEnv env = SparkEnv.get();
+    if (env != owner) {
+      synchronized (ExecutorStages.class) {
+        if (env != owner) {
+          BUILT.clear();  // another context's stages, built for another plan under the same ids
+          owner = env;
+        }
+      }
+    }
     return BUILT.computeIfAbsent(broadcastId, id -> SnapshotBuilder.stages(plan.config(),
         plan.crawlDirs().stream().map(Path::of).toList(), plan.suppressed()));
   }

@@ -94,7 +94,7 @@ public final class PipelineThroughput {
     SnapshotBuilder.Result r;
     try (Database db = Database.sqlite(corpus.resolve("workspace/lethe.db"), Clock.systemUTC())) {
       r = SnapshotBuilder.build(new BuildRequest(PipelineConfig.defaults(), Pseudonyms.development(), TrainingSource.of(db), "corpus",
-          List.of(corpus.resolve("web")), List.of(corpus.resolve("partner")), out, threads, 0, (records, c) -> chars[0] = c));
+          List.of(corpus.resolve("web")), List.of(corpus.resolve("partner")), out, threads, 0, (records, c, read, total) -> chars[0] = c));
     }
     double s = (System.nanoTime() - t0) / 1e9;
     double cpu = (cpuNanos() - cpu0) / 1e9;

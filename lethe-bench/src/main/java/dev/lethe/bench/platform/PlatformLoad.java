@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Loopback load test of the data controls API on the embedded SQLite store: requests per second and
+ * Loopback load test of the data controls API on the embedded SQLite store or on PostgreSQL (the same
+ * tool for both, so the figures compare): requests per second and
  * p50/p99 latency for reading settings (a user route: token lookup + one read) and for starting
  * conversations (an ingest route: one write transaction with its audit entry).
  *
@@ -32,8 +33,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -pl lethe-bench -am package -DskipTests
- * java -cp lethe-bench/target/benchmarks.jar dev.lethe.bench.platform.PlatformLoad [threads] [seconds] [users]
+ * java -cp lethe-bench/target/benchmarks.jar dev.lethe.bench.platform.PlatformLoad [threads] [seconds] [users] [db-url]
  * </pre>
+ *
+ * <p>{@code db-url}: a {@code jdbc:postgresql://...} URL of an empty database (credentials in it or in
+ * LETHE_DB_USER / LETHE_DB_PASSWORD); without it, SQLite in a temporary folder.
  */
 public final class PlatformLoad {
   private static final String ADMIN = "bench-admin-token-0123456789abcdef0123456789";
@@ -45,26 +49,30 @@ public final class PlatformLoad {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     int userCount = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    String dbUrl = args.length > 3 ? args[3] : null;
     Path workspace = Files.createTempDirectory("lethe-load-");
-    try (Database db = Database.sqlite(workspace.resolve("lethe.db"), Clock.systemUTC());
+    try (Database db = Database.open(workspace, dbUrl, Clock.systemUTC());
         DataControls dc = DataControls.builder(db, workspace).build();
         ApiServer server = ApiServer.start(dc, ApiConfig.of("127.0.0.1", 0, ADMIN, INGEST))) {
       List<String> ids = new ArrayList<>();
       List<String> tokens = new ArrayList<>();
       for (int i = 0; i < userCount; i++) {
-        Registration r = dc.accounts().register("load" + i + "@example.org", null, i % 2 == 0, true);
+        Registration r = dc.accounts().register("load" + i + "-" + workspace.getFileName() + "@example.org", null, i % 2 == 0, true);
         ids.add(r.user().id());
         tokens.add(r.token());
       }
       String base = "http://127.0.0.1:" + server.port();
-      System.out.printf("PlatformLoad: SQLite, %d users, %d client threads, %d s per scenario after %d s warm-up, %d cores%n",
-          userCount, threads, seconds, Math.max(3, seconds / 3), Runtime.getRuntime().availableProcessors());
-      run("GET  /api/v1/me/settings          ", threads, seconds, () -> HttpRequest.newBuilder(URI.create(base + "/api/v1/me/settings"))
+      System.out.printf("PlatformLoad: %s, %d users, %d client threads, %d s per scenario after %d s warm-up, %d cores%n",
+          db.engine().name(), userCount, threads, seconds, Math.max(3, seconds / 3), Runtime.getRuntime().availableProcessors());
+      run("GET  /api/v1/me/settings", threads, seconds, () -> HttpRequest.newBuilder(URI.create(base + "/api/v1/me/settings"))
           .header("Authorization", "Bearer " + tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()))).GET().build());
-      run("POST /api/v1/ingest/conversations ", threads, seconds, () -> HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/conversations"))
+      run("POST /api/v1/ingest/conversations", threads, seconds, () -> HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/conversations"))
           .header("Authorization", "Bearer " + INGEST).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())) + "\"}"))
           .build());
+      run("GET  /api/v1/me/conversations?limit=20", threads, seconds, () -> HttpRequest.newBuilder(
+              URI.create(base + "/api/v1/me/conversations?limit=20"))
+          .header("Authorization", "Bearer " + tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()))).GET().build());
     } finally {
       try (Stream<Path> files = Files.walk(workspace)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -124,7 +132,7 @@ public final class PlatformLoad {
       at += counts[t];
     }
     Arrays.sort(all);
-    System.out.printf("%s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d errors)%n", name, total / (double) seconds,
+    System.out.printf("%-38s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d errors)%n", name, total / (double) seconds,
         percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, total, Arrays.stream(errors).sum());
   }
 

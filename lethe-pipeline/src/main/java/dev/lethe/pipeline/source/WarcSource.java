@@ -80,12 +80,13 @@ public final class WarcSource implements RecordSource {
     String lastOrigin = null;
     boolean lastUnreadable = false;
     while (true) {
-      long offset = reader.position();
       Optional<WarcRecord> next;
       try {
         next = reader.next();
       } catch (IOException | RuntimeException e) {
-        String origin = name + "@" + offset;
+        // next() first moves past the previous record, then parses: the position is the failed record's, or
+        // the previous record's when its own body was what could not be read
+        String origin = name + "@" + reader.position();
         if (!(lastUnreadable && origin.equals(lastOrigin))) {  // else the record just reported is the damage
           n++;
           sink.accept(unreadable(origin, "bad WARC record (" + Inputs.problem(e) + "): rest of file skipped"));

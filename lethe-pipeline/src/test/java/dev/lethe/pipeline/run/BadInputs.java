@@ -1,7 +1,12 @@
 package dev.lethe.pipeline.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.pipeline.Exclusion;
+import dev.lethe.pipeline.Fixtures;
 import dev.lethe.pipeline.PipelineConfig;
 import dev.lethe.pipeline.Reason;
+import dev.lethe.pipeline.sink.Manifest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +66,41 @@ public final class BadInputs {
   }
 
   private BadInputs() {}
+
+  /** Writes the crawl and partner folders of {@code c} under {@code dir}: {@code dir/web} and {@code dir/partner}. */
+  public static void write(Case c, Path dir) throws IOException {
+    base(dir.resolve("web"), dir.resolve("partner"));
+    c.setup().write(dir.resolve("web"), dir.resolve("partner"));
+  }
+
+  /**
+   * Checks the snapshot a runner built from {@code c}'s inputs: exactly the expected exclusions in input order
+   * (origin, reason, detail), the expected number of documents, and conservation.
+   */
+  public static void check(Case c, Path snapshot) throws IOException {
+    Manifest.Counts counts = Manifest.read(snapshot).counts();
+    List<Exclusion> excluded = Fixtures.exclusions(snapshot);
+    assertThat(excluded).as("exclusions of %s", c.name()).hasSameSizeAs(c.exclusions());
+    for (int i = 0; i < excluded.size(); i++) {
+      Exclusion e = excluded.get(i);
+      Expected x = c.exclusions().get(i);
+      assertThat(e.origin()).as("origin of exclusion %d", i).matches(x.origin());
+      assertThat(e.reason()).as("reason of %s", e.origin()).isEqualTo(x.reason());
+      assertThat(e.detail()).as("detail of %s", e.origin()).contains(x.detail());
+    }
+    if (c.documents() >= 0) {
+      assertThat(counts.documentsOut()).isEqualTo(c.documents());
+    } else {
+      assertThat(counts.documentsOut()).isGreaterThanOrEqualTo(GOOD);
+    }
+    assertThat(counts.recordsIn()).isEqualTo(counts.documentsOut() + counts.excluded());
+    assertThat(Fixtures.documents(snapshot)).hasSize((int) counts.documentsOut());
+  }
+
+  /** Whether the permission cases can mean anything here: root reads every file. */
+  public static boolean permissionsEnforced() {
+    return !"root".equals(System.getProperty("user.name"));
+  }
 
   /** Every case. */
   public static List<Case> all() {
@@ -153,7 +193,7 @@ public final class BadInputs {
         second[i] ^= 0x33;
       }
       Files.write(web.resolve("c.warc.gz"), concat(first, second, warc("w3", true)));
-    }, GOOD + 1, ex("c\\.warc\\.gz@\\d+", Reason.UNREADABLE, "rest of file skipped")));
+    }, GOOD + 1, ex("c\\.warc\\.gz@" + gzippedLength("w1"), Reason.UNREADABLE, "bad WARC record (corrupt gzip data")));
     c.add(ok("random bytes named .warc", (web, p) -> Files.write(web.resolve("g.warc"), random(4096, 3, null)),
         GOOD, ex("g\\.warc@0", Reason.UNREADABLE, "bad WARC record (invalid WARC record at position 0)")));
     c.add(new Case("WARC body over max_record_bytes", (web, p) -> Files.write(web.resolve("h.warc"),
@@ -193,7 +233,7 @@ public final class BadInputs {
   }
 
   /** The crawl folder every case starts from. */
-  static void base(Path web, Path partner) throws IOException {
+  private static void base(Path web, Path partner) throws IOException {
     Files.createDirectories(partner);
     site(web, "a.example.org", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.US_ASCII));
     jsonl(web.resolve("good.jsonl"), page("good1"), page("good2"));
@@ -244,6 +284,14 @@ public final class BadInputs {
       out.writeBytes(p);
     }
     return out.toByteArray();
+  }
+
+  private static int gzippedLength(String path) {
+    try {
+      return warc(path, true).length;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A small HTML response record for {@code https://a.example.org/<path>}, gzipped as its own member when asked. */

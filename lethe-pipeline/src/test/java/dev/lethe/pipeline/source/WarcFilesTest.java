@@ -75,11 +75,12 @@ class WarcFilesTest {
   }
 
   @Test
-  void aTruncatedRecordIsOneUnreadableRecordAtItsOffset() throws Exception {
+  void aResponseWithATruncatedGzipBodyIsUnreadableAtItsOffsetAndSoIsWhatCannotBeLocatedAfterIt() throws Exception {
     List<SourceRecord> recs = read("example-trunc.warc");
-    assertThat(recs).hasSize(1);
-    assertThat(recs.get(0).origin()).isEqualTo("example-trunc.warc@1197");
-    assertThat(recs.get(0).unreadable()).isEqualTo("bad HTTP response in WARC record (unexpected end of data (truncated file))");
+    assertThat(recs).extracting(SourceRecord::origin).containsExactly("example-trunc.warc@1197", "example-trunc.warc@2560");
+    assertThat(recs).extracting(SourceRecord::unreadable).containsExactly(
+        "bad HTTP response in WARC record (unexpected end of data (truncated file))",
+        "bad WARC record (invalid WARC record at position 0): rest of file skipped");
   }
 
   @Test

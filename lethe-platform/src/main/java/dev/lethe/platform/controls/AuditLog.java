@@ -18,8 +18,9 @@ public final class AuditLog {
    * Entries oldest first, a page at a time: those after {@code afterSeq} (a change-feed watermark:
    * every entry of that transaction and before is skipped; 0 for all), after the page's cursor, and
    * optionally only one user's, one subject's (conversation, memory, request, export) or one action's.
-   * A transaction can write several entries under one seq, so the cursor holds (seq, idx) and paging
-   * never skips or repeats an entry. {@code page.search()} is not used: filter by action instead.
+   * A transaction can write several entries under one seq: the cursor holds (seq, idx), and a page
+   * never ends inside a transaction, so following {@code next_cursor} or passing the last seq seen
+   * as {@code after_seq} both visit every entry once. {@code page.search()} is not used: filter by action instead.
    */
   public Page<AuditEntry> list(long afterSeq, Page.Request page, String userId, String subjectId, String action) {
     if (afterSeq < 0) {
@@ -46,13 +47,27 @@ public final class AuditLog {
         params.add(filter[1]);
       }
     }
-    sql.append(" ORDER BY seq, idx LIMIT ").append(page.limit() + 1);
-    List<AuditEntry> rows = ctx.db().read(s -> s.list(sql.toString(), AuditLog::map, params.toArray()));
+    String where = sql.toString();
+    List<AuditEntry> rows = ctx.db().read(s -> s.list(where + " ORDER BY seq, idx LIMIT " + (page.limit() + 1), AuditLog::map,
+        params.toArray()));
     if (rows.size() <= page.limit()) {
       return new Page<>(rows, null);
     }
-    AuditEntry last = rows.get(page.limit() - 1);
-    return new Page<>(rows.subList(0, page.limit()), Page.encode(last.seq() + ":" + last.idx()));
+    // A page ends at a transaction's last entry, so paging by after_seq (the last seq seen) skips
+    // nothing: entries of a cut transaction wait for the next page; a transaction larger than the
+    // limit comes whole.
+    List<AuditEntry> items = new ArrayList<>(rows.subList(0, page.limit()));
+    long cut = rows.get(page.limit()).seq();
+    if (items.get(items.size() - 1).seq() == cut) {
+      items.removeIf(e -> e.seq() == cut);
+      if (items.isEmpty()) {
+        List<Object> whole = new ArrayList<>(params);
+        whole.add(cut);
+        items = ctx.db().read(s -> s.list(where + " AND seq = ? ORDER BY seq, idx", AuditLog::map, whole.toArray()));
+      }
+    }
+    AuditEntry last = items.get(items.size() - 1);
+    return new Page<>(items, Page.encode(last.seq() + ":" + last.idx()));
   }
 
   /**

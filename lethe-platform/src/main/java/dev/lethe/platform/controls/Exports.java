@@ -235,12 +235,12 @@ public final class Exports {
         j.put("messages", messages.stream().map(m -> Map.of(
             "role", m.role(), "text", m.text(), "created_at", m.createdAt().toString())).toList());
         entry(zip, "conversations/" + c.id() + ".json", JSON.writeValueAsBytes(j));
-        html.append("<h2>").append(escape(c.title() == null ? "Untitled" : c.title())).append("</h2><p class=\"meta\">")
+        html.append("<h2>").append(Html.escape(c.title() == null ? "Untitled" : c.title())).append("</h2><p class=\"meta\">")
             .append(c.startedAt()).append(c.temporary() ? " · temporary chat" : "")
             .append(c.archivedAt() != null ? " · archived" : "").append("</p>");
         for (Message m : messages) {
-          html.append("<div class=\"m ").append(escape(m.role())).append("\"><b>").append(escape(m.role()))
-              .append("</b>: ").append(escape(m.text()).replace("\n", "<br>")).append("</div>");
+          html.append("<div class=\"m ").append(Html.escape(m.role())).append("\"><b>").append(Html.escape(m.role()))
+              .append("</b>: ").append(Html.escape(m.text()).replace("\n", "<br>")).append("</div>");
         }
       }
       html.append("</body></html>\n");
@@ -256,20 +256,6 @@ public final class Exports {
     zip.closeEntry();
   }
 
-  static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
-  }
 
   private static Export map(ResultSet rs) throws SQLException {
     long size = rs.getLong("size_bytes");

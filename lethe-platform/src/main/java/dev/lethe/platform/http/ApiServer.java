@@ -21,15 +21,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +45,16 @@ public final class ApiServer implements AutoCloseable {
   private final ApiConfig config;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Route> routes;
+  /** Built-in routes without body fields: a body sent to them is read (bounded) and must be empty. */
+  private final java.util.Set<Route> takesNoBody;
   private final Javalin app;
 
   private ApiServer(DataControls dc, ApiConfig config, List<Route> extensions) {
     this.dc = dc;
     this.config = config;
-    List<Route> all = new ArrayList<>(routes());
+    List<Route> builtIn = routes();
+    this.takesNoBody = builtIn.stream().filter(r -> r.body().isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    List<Route> all = new ArrayList<>(builtIn);
     all.addAll(extensions);
     this.routes = List.copyOf(all);
     byte[] openApi = OpenApi.document(routes, json);
@@ -66,7 +67,7 @@ public final class ApiServer implements AutoCloseable {
       // or a prefetch can make) would then delete. Refused before routing, on every path and method.
       c.routes.before(ctx -> refuseMethodOverride(ctx));
       c.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-      c.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("/lethe-ui/index.html")));
+      new WebUi(dc, config).register(c);
       for (Route r : routes) {
         c.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), ctx -> handle(r, ctx));
       }
@@ -109,14 +110,6 @@ public final class ApiServer implements AutoCloseable {
     return routes.stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
-  private static byte[] resource(String name) {
-    try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
-      return Objects.requireNonNull(in, name).readAllBytes();
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static int status(ControlsException.Reason reason) {
     return switch (reason) {
       case INVALID -> 400;
@@ -154,6 +147,10 @@ public final class ApiServer implements AutoCloseable {
   private void handle(Route route, Context ctx) throws Exception {
     Session session = authenticate(route.auth(), ctx);
     Call call = new Call(ctx, session, route);
+    if (takesNoBody.contains(route)) {
+      // Read even when unused: an unread body would make Jetty drop the connection mid-request.
+      call.body();
+    }
     String key = route.idempotent() ? idempotencyKey(ctx) : null;
     if (key == null) {
       Object result = route.action().handle(call);
@@ -281,6 +278,68 @@ public final class ApiServer implements AutoCloseable {
 
   private static Route with(Route r, List<Route.Field> body, List<Route.Field> query, boolean idempotent) {
     return r.with(body, query, idempotent);
+  }
+
+
+  /** The success body of every built-in route, by "METHOD path" (the OpenAPI test checks each against real answers). */
+  private static Map<String, Map<String, Object>> responses() {
+    Map<String, Object> s = Schema.STRING;
+    Map<String, Object> n = Schema.INTEGER;
+    Map<String, Map<String, Object>> r = new java.util.HashMap<>();
+    r.put("GET /health", Schema.object("status", s, "engine", Schema.oneOf("sqlite", "postgresql")));
+    r.put("POST /ingest/users", Schema.object("user", Views.USER, "token", s, "note", s));
+    r.put("POST /ingest/users/{userId}/tokens", Schema.object("token", s));
+    r.put("POST /ingest/conversations", Views.CONVERSATION);
+    r.put("POST /ingest/conversations/{conversationId}/messages", Views.MESSAGE);
+    r.put("POST /ingest/memories", Views.MEMORY);
+    r.put("GET /ingest/users/{userId}/memories", Schema.object("memories", Schema.array(Views.MEMORY)));
+    r.put("GET /ingest/suppression-list", Schema.object("watermark", n, "entries", Schema.array(Views.SUPPRESSION)));
+    r.put("GET /me", Views.USER);
+    r.put("DELETE /me", Views.ACCOUNT_DELETION);
+    r.put("POST /me/confirmations", Views.CONFIRMATION);
+    r.put("GET /me/sessions", Schema.page("sessions", Views.SESSION));
+    r.put("POST /me/sign-out", Schema.object("revoked", s));
+    r.put("DELETE /me/sessions", Schema.object("revoked", n));
+    r.put("DELETE /me/sessions/{sessionId}", Schema.object("revoked", s));
+    r.put("GET /me/settings", Views.SETTINGS);
+    r.put("PATCH /me/settings", Views.SETTINGS);
+    r.put("GET /me/settings/history", Schema.page("history", Views.SETTING_CHANGE));
+    r.put("GET /me/conversations", Schema.page("conversations", Views.CONVERSATION));
+    r.put("POST /me/conversations", Views.CONVERSATION);
+    r.put("DELETE /me/conversations", Schema.object("deleted", Schema.array(Views.DELETION), "note", s));
+    r.put("GET /me/conversations/{conversationId}", Views.CONVERSATION_WITH_MESSAGES);
+    r.put("DELETE /me/conversations/{conversationId}", Views.DELETION);
+    r.put("POST /me/conversations/archive-all", Schema.object("archived", n));
+    r.put("PATCH /me/conversations/{conversationId}", Views.CONVERSATION);
+    r.put("PUT /me/conversations/{conversationId}/archive", Views.CONVERSATION);
+    r.put("DELETE /me/conversations/{conversationId}/archive", Views.CONVERSATION);
+    r.put("GET /me/memories", Schema.extend(Schema.page("memories", Views.MEMORY), "memories_enabled", Schema.BOOLEAN));
+    r.put("POST /me/memories", Views.MEMORY);
+    r.put("DELETE /me/memories", Schema.object("deleted", n));
+    r.put("PATCH /me/memories/{memoryId}", Views.MEMORY);
+    r.put("DELETE /me/memories/{memoryId}", Schema.object("deleted", s));
+    r.put("POST /me/exports", Views.EXPORT);
+    r.put("GET /me/exports", Schema.page("exports", Views.EXPORT));
+    r.put("GET /me/exports/{exportId}", Views.EXPORT);
+    r.put("GET /me/exports/{exportId}/download", Schema.ZIP);
+    r.put("POST /me/requests", Views.REQUEST);
+    r.put("GET /me/requests", Schema.page("requests", Views.REQUEST));
+    r.put("POST /me/requests/{requestId}/resend", Views.REQUEST);
+    r.put("GET /me/notices", Schema.page("notices", Views.NOTICE));
+    r.put("POST /me/notices/read", Schema.object("marked", n));
+    r.put("GET /me/requests/{requestId}", Views.REQUEST_WITH_TRAIL);
+    r.put("POST /me/requests/{requestId}/verify", Views.REQUEST);
+    r.put("GET /admin/requests", Schema.page("requests", Views.REQUEST));
+    r.put("GET /admin/dashboard", Views.DASHBOARD);
+    r.put("GET /admin/users/{user}", Views.USER_SUMMARY);
+    r.put("POST /admin/requests/{requestId}/approve", Views.REQUEST);
+    r.put("POST /admin/requests/{requestId}/complete", Views.REQUEST);
+    r.put("GET /admin/requests/{requestId}", Views.REQUEST_WITH_TRAIL);
+    r.put("POST /admin/requests/{requestId}/reject", Views.REQUEST);
+    r.put("GET /admin/audit", Schema.page("entries", Views.AUDIT));
+    r.put("GET /admin/retention", Views.RETENTION);
+    r.put("POST /admin/retention/run", Views.RETENTION_REPORT);
+    return r;
   }
 
   private List<Route> routes() {
@@ -512,6 +571,13 @@ public final class ApiServer implements AutoCloseable {
         c -> Views.retention(dc.retention().status())));
     t.add(route("POST", API + "/admin/retention/run", ADMIN, 200, "Run the retention job now.",
         c -> Views.retentionReport(dc.retention().run())));
-    return List.copyOf(t);
+    Map<String, Map<String, Object>> responses = responses();
+    return t.stream().map(r -> {
+      Map<String, Object> schema = responses.get(r.method() + " " + r.path().replaceFirst("^" + API, ""));
+      if (schema == null) {
+        throw new IllegalStateException("no response schema for " + r.method() + " " + r.path());
+      }
+      return r.responds(schema);
+    }).toList();
   }
 }

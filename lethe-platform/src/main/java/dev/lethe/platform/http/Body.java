@@ -173,6 +173,9 @@ public final class Body {
   /** Refuses fields the route does not know, so a typo is an error rather than silently ignored. */
   void only(List<String> known) {
     node.fieldNames().forEachRemaining(name -> {
+      if (known.isEmpty()) {
+        throw ApiException.badRequest(name, "is not a known field (this route takes no body)");
+      }
       if (!known.contains(name)) {
         throw ApiException.badRequest(name, "is not a known field (expected " + String.join(", ", known) + ")");
       }

@@ -10,12 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenAPI 3.0 document, generated from the route table (so it lists exactly the routes the
+ * The OpenAPI 3.1 document (its schemas are JSON Schema 2020-12), generated from the route table (so it lists exactly the routes the
  * server has). Written by hand rather than with an annotation plugin: the table already holds every
  * fact, and the plugin would add a code generator to the build.
  */
 final class OpenApi {
   private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
+
+  /** Every error body: the message, the field at fault (400) and machine-readable facts (409 duplicates). */
+  static final Map<String, Object> ERROR = Map.of("type", "object", "required", List.of("error"), "properties", Map.of(
+      "error", Map.of("type", "string"), "field", Map.of("type", "string", "description", "the invalid input field"),
+      "existing_request_id", Map.of("type", "string", "description", "409 on POST /api/v1/me/requests: the open duplicate")),
+      "additionalProperties", false);
 
   private OpenApi() {}
 
@@ -27,7 +33,7 @@ final class OpenApi {
       item.put(r.method().toLowerCase(java.util.Locale.ROOT), operation(r));
     }
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("openapi", "3.0.3");
+    doc.put("openapi", "3.1.0");
     doc.put("info", Map.of("title", "Lethe data controls API", "version", "1",
         "description", "Users' privacy settings, temporary chats, deletion, memories, export and privacy requests."
             + " Errors are JSON {error, field?}: 400 names the invalid field; another user's data is 404."));
@@ -37,8 +43,7 @@ final class OpenApi {
             "user", bearer("A user's token: acts on that user's data only."),
             "ingest", bearer("The chat product's service token (LETHE_INGEST_TOKEN)."),
             "admin", bearer("The operators' token (LETHE_ADMIN_TOKEN).")),
-        "schemas", Map.of("Error", Map.of("type", "object", "required", List.of("error"), "properties", Map.of(
-            "error", Map.of("type", "string"), "field", Map.of("type", "string", "description", "the invalid input field"))))));
+        "schemas", Map.of("Error", ERROR)));
     try {
       return json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(doc);
     } catch (JsonProcessingException e) {
@@ -88,7 +93,9 @@ final class OpenApi {
       op.put("requestBody", Map.of("required", !required.isEmpty(), "content", Map.of("application/json", Map.of("schema", schema))));
     }
     Map<String, Object> responses = new LinkedHashMap<>();
-    responses.put(String.valueOf(r.status()), Map.of("description", "success"));
+    String media = (String) r.response().getOrDefault("contentMediaType", "application/json");
+    responses.put(String.valueOf(r.status()), Map.of("description", "success",
+        "content", Map.of(media, Map.of("schema", r.response()))));
     Map<String, Object> error = Map.of("content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
     responses.put("400", with(error, "invalid input; 'field' names it"));
     if (r.auth() != Route.Auth.PUBLIC) {
@@ -96,6 +103,9 @@ final class OpenApi {
       responses.put("403", with(error, "a token of another kind"));
       responses.put("404", with(error, "not found, or not yours"));
       responses.put("409", with(error, "refused by the rules in the current state"));
+      if (r.path().endsWith("/download")) {
+        responses.put("410", with(error, "the download link has expired"));
+      }
     }
     op.put("responses", responses);
     return op;

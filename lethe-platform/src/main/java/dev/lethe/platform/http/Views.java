@@ -31,6 +31,63 @@ final class Views {
   static final String ACCOUNT_DELETED_NOTE =
       "Signing up again with the same email creates a new, empty account; none of this data comes back.";
 
+
+  // The JSON Schemas of the views below (Schema explains the rules), kept beside them so they change together.
+  static final Map<String, Object> SETTINGS = Schema.object("improve_model", Schema.BOOLEAN, "memories_enabled", Schema.BOOLEAN);
+  static final Map<String, Object> USER = Schema.object("id", Schema.STRING, "email", Schema.STRING,
+      "display_name", Schema.nullable(Schema.STRING), "created_at", Schema.TIME, "settings", SETTINGS);
+  static final Map<String, Object> SETTING_CHANGE = Schema.object("setting", Schema.oneOf("improve_model", "memories_enabled"),
+      "enabled", Schema.BOOLEAN, "changed_at", Schema.TIME);
+  static final Map<String, Object> CONVERSATION = Schema.object("id", Schema.STRING, "user_id", Schema.STRING,
+      "title", Schema.nullable(Schema.STRING), "started_at", Schema.TIME, "temporary", Schema.BOOLEAN,
+      "training_eligible", Schema.BOOLEAN, "archived", Schema.BOOLEAN, "archived_at", Schema.nullable(Schema.TIME),
+      "purge_due_at", Schema.nullable(Schema.TIME));
+  static final Map<String, Object> MESSAGE = Schema.object("ordinal", Schema.INTEGER,
+      "role", Schema.oneOf("user", "assistant", "system", "tool"), "text", Schema.STRING, "created_at", Schema.TIME);
+  static final Map<String, Object> CONVERSATION_WITH_MESSAGES = Schema.extend(CONVERSATION, "messages", Schema.array(MESSAGE));
+  static final Map<String, Object> DELETION = Schema.object("conversation_id", Schema.STRING, "deleted_at", Schema.TIME,
+      "purge_due_at", Schema.TIME, "memories_kept", Schema.INTEGER, "note", Schema.STRING);
+  static final Map<String, Object> ACCOUNT_DELETION = Schema.object("user_id", Schema.STRING, "deleted_at", Schema.TIME,
+      "purge_due_at", Schema.TIME, "conversations_hidden", Schema.INTEGER, "note", Schema.STRING);
+  static final Map<String, Object> MEMORY = Schema.object("id", Schema.STRING, "text", Schema.STRING,
+      "source_conversation_id", Schema.nullable(Schema.STRING), "saved_at", Schema.TIME, "updated_at", Schema.TIME,
+      "training_eligible", Schema.BOOLEAN);
+  static final Map<String, Object> EXPORT = Schema.object("id", Schema.STRING,
+      "status", Schema.oneOf("pending", "ready", "expired", "failed"), "requested_at", Schema.TIME,
+      "ready_at", Schema.nullable(Schema.TIME), "expires_at", Schema.nullable(Schema.TIME), "size_bytes", Schema.nullable(Schema.INTEGER),
+      "request_id", Schema.nullable(Schema.STRING), "download", Schema.nullable(Schema.STRING));
+  static final Map<String, Object> CONFIRMATION = Schema.object("action", Schema.oneOf("delete_account", "export"),
+      "sent_to", Schema.STRING, "expires_at", Schema.TIME);
+  static final Map<String, Object> SESSION = Schema.object("id", Schema.STRING, "created_at", Schema.TIME, "expires_at", Schema.TIME,
+      "current", Schema.BOOLEAN);
+  static final Map<String, Object> NOTICE = Schema.object("id", Schema.STRING,
+      "kind", Schema.oneOf("export_ready", "request_completed", "request_approved", "request_rejected"),
+      "subject_id", Schema.nullable(Schema.STRING), "message", Schema.STRING, "created_at", Schema.TIME, "read", Schema.BOOLEAN);
+  static final Map<String, Object> REQUEST = Schema.object("id", Schema.STRING, "user_id", Schema.STRING,
+      "kind", Schema.oneOf("access", "delete", "do_not_train", "remove_from_outputs", "correction"),
+      "status", Schema.oneOf("awaiting_verification", "in_progress", "completed", "rejected", "cancelled"),
+      "created_at", Schema.TIME, "due_at", Schema.TIME, "verified_at", Schema.nullable(Schema.TIME),
+      "completed_at", Schema.nullable(Schema.TIME), "outcome", Schema.nullable(Schema.STRING), "strings", Schema.INTEGER,
+      "details", Schema.nullable(Schema.STRING), "approved_at", Schema.nullable(Schema.TIME));
+  static final Map<String, Object> AUDIT = Schema.object("seq", Schema.INTEGER, "idx", Schema.INTEGER, "at", Schema.TIME,
+      "actor", Schema.STRING, "action", Schema.STRING, "user_id", Schema.nullable(Schema.STRING),
+      "subject_id", Schema.nullable(Schema.STRING), "detail", Schema.nullable(Schema.STRING));
+  static final Map<String, Object> REQUEST_WITH_TRAIL = Schema.extend(REQUEST, "trail", Schema.array(AUDIT));
+  static final Map<String, Object> USER_SUMMARY = Schema.object("id", Schema.STRING, "email", Schema.nullable(Schema.STRING),
+      "created_at", Schema.TIME, "deleted_at", Schema.nullable(Schema.TIME), "purged_at", Schema.nullable(Schema.TIME),
+      "settings", SETTINGS, "conversations", Schema.INTEGER, "memories", Schema.INTEGER, "open_requests", Schema.INTEGER,
+      "sessions", Schema.INTEGER);
+  static final Map<String, Object> DASHBOARD = Schema.object("at", Schema.TIME, "open", Schema.INTEGER, "overdue", Schema.INTEGER,
+      "due_within_week", Schema.INTEGER, "requests", Schema.array(Schema.extend(REQUEST, "overdue", Schema.BOOLEAN,
+          "days_left", Schema.INTEGER)));
+  static final Map<String, Object> RETENTION = Schema.object("conversations_due", Schema.INTEGER, "accounts_due", Schema.INTEGER,
+      "exports_due", Schema.INTEGER, "oldest_due_at", Schema.nullable(Schema.TIME), "next_due_at", Schema.nullable(Schema.TIME),
+      "last_run_at", Schema.nullable(Schema.TIME));
+  static final Map<String, Object> RETENTION_REPORT = Schema.object("conversations_purged", Schema.INTEGER,
+      "accounts_purged", Schema.INTEGER, "exports_expired", Schema.INTEGER, "space_reclaimed", Schema.BOOLEAN);
+  static final Map<String, Object> SUPPRESSION = Schema.object("id", Schema.STRING, "user_id", Schema.STRING,
+      "request_id", Schema.STRING, "text", Schema.STRING, "added_at", Schema.TIME);
+
   private Views() {}
 
   static Map<String, Object> obj(Object... kv) {
