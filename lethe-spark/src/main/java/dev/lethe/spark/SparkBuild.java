@@ -84,6 +84,9 @@ public final class SparkBuild {
   /** What every executor needs to build the stages: the configuration, the crawl's site folders, suppression strings. */
   public record Plan(PipelineConfig config, List<String> crawlDirs, List<String> suppressed) implements Serializable {}
 
+  /** One record as read, with its input position; or, with {@code digest} set, the end of an input file. */
+  record Raw(long order, SourceRecord record, Digest digest) implements Serializable {}
+
   /** One record through the stages, with its input position; or, with {@code digest} set, the end of an input file. */
   record Row(long order, Stages.Outcome outcome, Digest digest) implements Serializable {}
 
@@ -200,7 +203,7 @@ public final class SparkBuild {
         storeDigest = new Digest(0, d.kind(), d.name(), d.digest(), d.records(), d.bytes());
       }
     }
-    int first = req.store() == null ? 0 : 1;
+    int first = req.store() == null ? 0 : 1;  // the store is source 0
     List<Tuple2<Integer, SnapshotBuilder.InputFile>> files = new ArrayList<>();
     for (SnapshotBuilder.InputFile f : SnapshotBuilder.inputFiles(req)) {
       files.add(new Tuple2<>(first + files.size(), f));
@@ -239,19 +242,18 @@ public final class SparkBuild {
           planted.add(p);
         }
       }
-      storeRecords.replaceAll(t -> chosen.containsKey(t._2()) ? new Tuple2<>(Canaries.planted(t._1(), chosen.get(t._2())), t._2()) : t);
     }
     Broadcast<Map<Long, Canaries.Planted>> bchosen = jsc.broadcast(chosen);
 
-    // Sources and stages.
-    JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits()),
-            ExecutorStages.of(planId, bplan.value()), bchosen.value(), inject && t._1() == first));
+    // Sources, spread over the cores (a file is read by one task, however large), then the stages.
+    JavaRDD<Raw> raw = jsc.parallelize(files, Math.max(1, files.size()))
+        .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits())));
     if (!storeRecords.isEmpty()) {
-      JavaRDD<Row> store = jsc.parallelize(storeRecords, jsc.defaultParallelism())
-          .map(t -> new Row(t._2(), ExecutorStages.of(planId, bplan.value()).apply(t._1()), null));
-      rows = store.union(rows);
+      raw = jsc.parallelize(storeRecords.stream().map(t -> new Raw(t._2(), t._1(), null)).toList(), jsc.defaultParallelism())
+          .union(raw);
     }
+    raw = raw.repartition(Math.max(raw.getNumPartitions(), 4 * jsc.defaultParallelism()));
+    JavaRDD<Row> rows = raw.mapPartitions(it -> staged(it, ExecutorStages.of(planId, bplan.value()), bchosen.value(), inject));
     rows = rows.persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       List<RecordSource.InputDigest> digests = new ArrayList<>();
@@ -345,6 +347,33 @@ public final class SparkBuild {
       bkeys.destroy();
       bchosen.destroy();
     }
+  }
+
+  /** A partition's records through the stages, the chosen canaries planted; a digest passes as it is. */
+  private static Iterator<Row> staged(Iterator<Raw> it, Stages stages, Map<Long, Canaries.Planted> canaries, boolean inject) {
+    TaskContext task = TaskContext.get();
+    boolean fail = inject && task != null && task.partitionId() == 0 && task.attemptNumber() == 0;
+    return new Iterator<>() {
+      private long seen;
+
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Raw r = it.next();
+        if (r.digest() != null) {
+          return new Row(r.order(), null, r.digest());
+        }
+        if (fail && ++seen == 3) {
+          throw new IllegalStateException("injected failure: stage task killed after three records");
+        }
+        Canaries.Planted canary = canaries.get(r.order());
+        return new Row(r.order(), stages.apply(canary == null ? r.record() : Canaries.planted(r.record(), canary)), null);
+      }
+    };
   }
 
   /** The first key in input order wins; the others lose for {@code reason}; the winner is paired with null. */
