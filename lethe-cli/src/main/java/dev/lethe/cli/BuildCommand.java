@@ -4,6 +4,7 @@ import dev.lethe.filter.mask.MaskKey;
 import dev.lethe.pipeline.PipelineConfig;
 import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.run.BuildRequest;
+import dev.lethe.pipeline.run.Runner;
 import dev.lethe.pipeline.run.SnapshotBuilder;
 import dev.lethe.pipeline.run.Summaries;
 import dev.lethe.platform.store.Database;
@@ -65,6 +66,8 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  @Mixin RunnerOptions runners;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Snapshot folder to write (new, or an unfinished build to complete).")
   Path out;
 
@@ -118,10 +121,13 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     quietLibraries();
+    if (runners.relaunch()) {
+      return runners.relaunchNow();
+    }
     PrintStream err = System.err;
     Pseudonyms pseudonyms = pseudonyms(err);
     if (parent != null) {
-      return ForgetCommand.forget(store, parent, out, pseudonyms, System.out);
+      return ForgetCommand.forget(store, parent, out, pseudonyms, System.out, runners);
     }
     PipelineConfig cfg = config == null ? PipelineConfig.defaults() : PipelineConfig.read(config);
     cfg = cfg.withFilter(operatingPoint, mask);
@@ -138,7 +144,10 @@ final class BuildCommand implements Callable<Integer> {
     try {
       BuildRequest req = new BuildRequest(cfg, pseudonyms, db == null ? null : TrainingSource.of(db),
           store.given() ? store.name() : null, web, partner, out, threads, canaries, bar::update);
-      SnapshotBuilder.Result r = SnapshotBuilder.build(req);
+      SnapshotBuilder.Result r;
+      try (Runner runner = runners.open(threads)) {
+        r = runner.build(req);
+      }
       bar.done();
       if (r.alreadyComplete()) {
         System.out.println(out + " is already a complete snapshot (" + r.manifest().snapshotId() + "); nothing to do");

@@ -1,6 +1,7 @@
 package dev.lethe.cli;
 
 import dev.lethe.pipeline.Pseudonyms;
+import dev.lethe.pipeline.run.Runner;
 import dev.lethe.pipeline.audit.Forget;
 import dev.lethe.pipeline.run.Summaries;
 import dev.lethe.platform.store.Database;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Option;
 final class ForgetCommand implements Callable<Integer> {
   @Mixin BuildCommand.StoreOptions store;
 
+  @Mixin RunnerOptions runners;
+
   @Option(names = "--parent", required = true, paramLabel = "DIR", description = "The snapshot to start from.")
   Path parent;
 
@@ -30,15 +33,19 @@ final class ForgetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BuildCommand.quietLibraries();
-    return forget(store, parent, out, BuildCommand.pseudonyms(System.err), System.out);
+    if (runners.relaunch()) {
+      return runners.relaunchNow();
+    }
+    return forget(store, parent, out, BuildCommand.pseudonyms(System.err), System.out, runners);
   }
 
-  static int forget(BuildCommand.StoreOptions store, Path parent, Path out, Pseudonyms pseudonyms, PrintStream stdout) throws Exception {
+  static int forget(BuildCommand.StoreOptions store, Path parent, Path out, Pseudonyms pseudonyms, PrintStream stdout,
+      RunnerOptions runners) throws Exception {
     if (!store.given()) {
       throw new IllegalArgumentException("forget reads the store's changes: give --workspace or --db-url");
     }
-    try (Database db = store.open()) {
-      Forget.Result r = Forget.run(parent, out, TrainingSource.of(db), pseudonyms);
+    try (Database db = store.open(); Runner runner = runners.open(Runtime.getRuntime().availableProcessors())) {
+      Forget.Result r = Forget.run(parent, out, TrainingSource.of(db), pseudonyms, runner.shards());
       if (r.alreadyComplete()) {
         stdout.println(out + " is already a complete snapshot (" + r.manifest().snapshotId() + "); nothing to do");
       } else {

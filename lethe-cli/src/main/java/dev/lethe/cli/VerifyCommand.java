@@ -1,6 +1,7 @@
 package dev.lethe.cli;
 
 import dev.lethe.pipeline.audit.Verifier;
+import dev.lethe.pipeline.run.Runner;
 import dev.lethe.pipeline.run.Summaries;
 import dev.lethe.platform.store.Database;
 import dev.lethe.platform.training.TrainingSource;
@@ -23,6 +24,8 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin BuildCommand.StoreOptions store;
 
+  @Mixin RunnerOptions runners;
+
   @Option(names = "--threads", paramLabel = "N", description = "Shards scanned in parallel (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -33,13 +36,18 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BuildCommand.quietLibraries();
+    if (runners.relaunch()) {
+      return runners.relaunchNow();
+    }
     Verifier.Report r;
-    if (store.given()) {
-      try (Database db = store.open()) {
-        r = Verifier.verify(snapshot, TrainingSource.of(db), BuildCommand.pseudonyms(System.err), threads, residualEvery);
+    try (Runner runner = runners.open(threads)) {
+      if (store.given()) {
+        try (Database db = store.open()) {
+          r = Verifier.verify(snapshot, TrainingSource.of(db), BuildCommand.pseudonyms(System.err), runner.shards(), residualEvery);
+        }
+      } else {
+        r = Verifier.verify(snapshot, null, null, runner.shards(), residualEvery);
       }
-    } else {
-      r = Verifier.verify(snapshot, null, null, threads, residualEvery);
     }
     System.out.print(Summaries.verify(r));
     return r.ok() ? 0 : 1;

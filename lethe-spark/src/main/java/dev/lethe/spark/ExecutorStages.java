@@ -11,7 +11,8 @@ import org.apache.spark.SparkEnv;
  * The stages of a build, made once per executor JVM: the Privacy Filter (its tagger model loaded lazily, the
  * first time a task of the build needs it) and the eligibility policy with the crawl's site files. Keyed by the
  * broadcast of the build's {@link SparkBuild.Plan}, so concurrent tasks of one executor share one instance, which
- * is immutable and thread-safe.
+ * is immutable and thread-safe. Executors live as long as the Spark application (one lethe command), so the map
+ * holds an entry per build that application ran: one.
  */
 final class ExecutorStages {
   private static final Map<Long, Stages> BUILT = new ConcurrentHashMap<>();

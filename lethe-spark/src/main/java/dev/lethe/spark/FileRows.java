@@ -2,7 +2,6 @@ package dev.lethe.spark;
 
 import dev.lethe.pipeline.SourceRecord;
 import dev.lethe.pipeline.source.RecordSource;
-import dev.lethe.pipeline.stage.Stages;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,28 +9,23 @@ import java.util.concurrent.BlockingQueue;
 import org.apache.spark.TaskContext;
 
 /**
- * The rows of one input file, pulled by a Spark task: the pipeline's reader pushes records from a thread of its
- * own into a small bounded queue (so a file of any size streams through in constant memory), and the task applies
- * the stages as it takes them. The last row carries the file's digest. A reader failure fails the task.
+ * The records of one input file, pulled by a Spark task: the pipeline's reader pushes records from a thread of its
+ * own into a small bounded queue, so a file of any size streams through in constant memory. Each record carries its
+ * input position; the last element carries the file's digest. A reader failure fails the task.
  */
-final class FileRows implements Iterator<SparkBuild.Row> {
+final class FileRows implements Iterator<SparkBuild.Raw> {
   private static final Object END = new Object();
 
   private record Failure(Throwable cause) {}
 
   private final int source;
-  private final Stages stages;
-  private final boolean inject;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
   private final Thread reader;
   private long index;
   private Object next;
 
-  /** @param inject fail the first attempt after three records (tests of retries) */
-  FileRows(int source, RecordSource input, Stages stages, boolean inject) {
+  FileRows(int source, RecordSource input) {
     this.source = source;
-    this.stages = stages;
-    this.inject = inject;
     this.reader = new Thread(() -> {
       try {
         RecordSource.InputDigest d = input.read(this::put);
@@ -76,19 +70,15 @@ final class FileRows implements Iterator<SparkBuild.Row> {
   }
 
   @Override
-  public SparkBuild.Row next() {
+  public SparkBuild.Raw next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
     Object o = next;
     next = null;
     if (o instanceof SparkBuild.Digest d) {
-      return new SparkBuild.Row(SparkBuild.order(source, index), null, d);
+      return new SparkBuild.Raw(SparkBuild.order(source, index), null, d);
     }
-    TaskContext task = TaskContext.get();
-    if (inject && task != null && task.attemptNumber() == 0 && index == 3) {
-      throw new IllegalStateException("injected failure: stage task killed after three records");
-    }
-    return new SparkBuild.Row(SparkBuild.order(source, index++), stages.apply((SourceRecord) o), null);
+    return new SparkBuild.Raw(SparkBuild.order(source, index++), (SourceRecord) o, null);
   }
 }

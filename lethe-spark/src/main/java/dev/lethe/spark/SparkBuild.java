@@ -65,12 +65,17 @@ import scala.Tuple2;
  *       no manifest: nothing reads the folder as a snapshot, and the same command run again rebuilds it.
  * </ol>
  *
- * Output does not depend on the number of executors, partitions, or retried tasks.
+ * Canaries ({@code --canaries N}) are chosen as the local runner chooses them, the first N records of each kind and
+ * eligibility in input order: a first pass over the inputs finds each file's first candidates, the driver picks,
+ * and the stage tasks plant the chosen ones.
+ *
+ * <p>Output does not depend on the number of executors, partitions, or retried tasks.
  */
 public final class SparkBuild {
   /**
-   * Local property ({@link JavaSparkContext#setLocalProperty}) that, set to {@code true}, makes the first attempt of
-   * one stage task and of one shard-writing task fail half-way: the tests of retries. Never set in production.
+   * Local property ({@link JavaSparkContext#setLocalProperty}) for the tests of retries and failed jobs, never set in
+   * production: {@code true} makes the first attempt of one stage task and of one shard-writing task fail half-way;
+   * {@code always} makes every attempt of that shard-writing task fail, and so the job.
    */
   public static final String INJECT_FAILURE = "spark.lethe.injectTaskFailure";
 
@@ -79,6 +84,9 @@ public final class SparkBuild {
   /** What every executor needs to build the stages: the configuration, the crawl's site folders, suppression strings. */
   public record Plan(PipelineConfig config, List<String> crawlDirs, List<String> suppressed) implements Serializable {}
 
+  /** One record as read, with its input position; or, with {@code digest} set, the end of an input file. */
+  record Raw(long order, SourceRecord record, Digest digest) implements Serializable {}
+
   /** One record through the stages, with its input position; or, with {@code digest} set, the end of an input file. */
   record Row(long order, Stages.Outcome outcome, Digest digest) implements Serializable {}
 
@@ -86,6 +94,27 @@ public final class SparkBuild {
   record Digest(int source, String kind, String name, String digest, long records, long bytes) implements Serializable {
     RecordSource.InputDigest toInput() {
       return new RecordSource.InputDigest(kind, name, digest, records, bytes);
+    }
+  }
+
+  /** A readable record that could carry a canary: its position, id, kind and eligibility. */
+  record Candidate(long order, String id, SourceKind kind, boolean eligible) implements Serializable {
+    static Candidate of(long order, SourceRecord r, Stages stages) {
+      return r.text() == null ? null : new Candidate(order, r.id(), r.kind(), stages.eligibility().apply(r) == null);
+    }
+
+    /** The first {@code n} candidates of each kind and eligibility in one file: the only ones that can be chosen. */
+    static Iterator<Candidate> firstOfFile(int source, RecordSource input, Stages stages, int n) throws IOException {
+      List<Candidate> out = new ArrayList<>();
+      Map<SourceKind, int[]> counts = new java.util.EnumMap<>(SourceKind.class);
+      long[] index = {0};
+      input.read(r -> {
+        Candidate c = of(SparkBuild.order(source, index[0]++), r, stages);
+        if (c != null && counts.computeIfAbsent(c.kind(), k -> new int[2])[c.eligible() ? 1 : 0]++ < n) {
+          out.add(c);
+        }
+      });
+      return out.iterator();
     }
   }
 
@@ -153,13 +182,12 @@ public final class SparkBuild {
     if (Snapshot.complete(dir)) {
       return new SnapshotBuilder.Result(Manifest.read(dir), dir, true, Canaries.read(dir), null);
     }
-    if (req.canaries() > 0) {
-      throw new IllegalArgumentException("--canaries is not supported by the Spark runner yet: plant canaries with the local runner");
-    }
     SnapshotBuilder.prepareFolder(dir);
     PipelineConfig cfg = req.config();
     Pseudonyms pseudonyms = req.pseudonyms();
-    boolean inject = "true".equals(jsc.getLocalProperty(INJECT_FAILURE));
+    String injected = jsc.getLocalProperty(INJECT_FAILURE);
+    boolean inject = "true".equals(injected);
+    boolean injectAlways = "always".equals(injected);
 
     Long watermark = null;
     List<String> suppressed = List.of();
@@ -175,7 +203,7 @@ public final class SparkBuild {
         storeDigest = new Digest(0, d.kind(), d.name(), d.digest(), d.records(), d.bytes());
       }
     }
-    int first = req.store() == null ? 0 : 1;
+    int first = req.store() == null ? 0 : 1;  // the store is source 0
     List<Tuple2<Integer, SnapshotBuilder.InputFile>> files = new ArrayList<>();
     for (SnapshotBuilder.InputFile f : SnapshotBuilder.inputFiles(req)) {
       files.add(new Tuple2<>(first + files.size(), f));
@@ -185,16 +213,47 @@ public final class SparkBuild {
     Broadcast<Plan> bplan = jsc.broadcast(plan);
     Broadcast<Pseudonyms> bkeys = jsc.broadcast(pseudonyms);
     long planId = bplan.id();
+    Stages driverStages = SnapshotBuilder.stages(cfg, SnapshotBuilder.crawlDirs(req.web()), suppressed);
 
-    // Sources and stages.
-    JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
-        .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits()), ExecutorStages.of(planId, bplan.value()),
-            inject && t._1() == first));
-    if (!storeRecords.isEmpty()) {
-      JavaRDD<Row> store = jsc.parallelize(storeRecords, jsc.defaultParallelism())
-          .map(t -> new Row(t._2(), ExecutorStages.of(planId, bplan.value()).apply(t._1()), null));
-      rows = store.union(rows);
+    // Canaries: the first N records of each kind and eligibility in input order, as the local runner chooses them.
+    Map<Long, Canaries.Planted> chosen = new java.util.HashMap<>();
+    List<Canaries.Planted> planted = new ArrayList<>();
+    if (req.canaries() > 0) {
+      int n = req.canaries();
+      List<Candidate> candidates = new ArrayList<>();
+      for (Tuple2<SourceRecord, Long> t : storeRecords) {
+        Candidate c = Candidate.of(t._2(), t._1(), driverStages);
+        if (c != null) {
+          candidates.add(c);
+        }
+      }
+      candidates.addAll(jsc.parallelize(files, Math.max(1, files.size()))
+          .flatMap(t -> Candidate.firstOfFile(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits()),
+              ExecutorStages.of(planId, bplan.value()), n))
+          .collect());
+      candidates.sort(Comparator.comparingLong(Candidate::order));
+      Canaries canaries = new Canaries(n, pseudonyms, driverStages.eligibility());
+      Map<SourceKind, int[]> counts = new java.util.EnumMap<>(SourceKind.class);
+      for (Candidate c : candidates) {
+        int[] k = counts.computeIfAbsent(c.kind(), x -> new int[2]);
+        if (k[c.eligible() ? 1 : 0]++ < n) {
+          Canaries.Planted p = canaries.canary(c.id(), c.kind(), c.eligible());
+          chosen.put(c.order(), p);
+          planted.add(p);
+        }
+      }
     }
+    Broadcast<Map<Long, Canaries.Planted>> bchosen = jsc.broadcast(chosen);
+
+    // Sources, spread over the cores (a file is read by one task, however large), then the stages.
+    JavaRDD<Raw> raw = jsc.parallelize(files, Math.max(1, files.size()))
+        .flatMap(t -> new FileRows(t._1(), t._2().open(bkeys.value(), bplan.value().config().readLimits())));
+    if (!storeRecords.isEmpty()) {
+      raw = jsc.parallelize(storeRecords.stream().map(t -> new Raw(t._2(), t._1(), null)).toList(), jsc.defaultParallelism())
+          .union(raw);
+    }
+    raw = raw.repartition(Math.max(raw.getNumPartitions(), 4 * jsc.defaultParallelism()));
+    JavaRDD<Row> rows = raw.mapPartitions(it -> staged(it, ExecutorStages.of(planId, bplan.value()), bchosen.value(), inject));
     rows = rows.persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       List<RecordSource.InputDigest> digests = new ArrayList<>();
@@ -229,7 +288,7 @@ public final class SparkBuild {
           .repartitionAndSortWithinPartitions(new ShardPartitioner(shards), new ByPosition());
       String out = dir.toString();
       int level = cfg.zstdLevel();
-      List<ShardFile> written = placed.mapPartitionsWithIndex((shard, it) -> List.of(writeShard(out, shard, level, it, inject))
+      List<ShardFile> written = placed.mapPartitionsWithIndex((shard, it) -> List.of(writeShard(out, shard, level, it, inject, injectAlways))
           .iterator(), true).collect();
 
       // Lineage: where each kept document went, sorted by id; each user's documents, sorted by subject.
@@ -280,13 +339,41 @@ public final class SparkBuild {
       }
       deleteLeftovers(dir.resolve("shards"));
       losers.unpersist(false);
-      return SnapshotBuilder.finish(req, watermark, digests, new SnapshotSink.Committed(list, fileDigests), report, List.of(),
-          SnapshotBuilder.filter(cfg, suppressed));
+      return SnapshotBuilder.finish(req, watermark, digests, new SnapshotSink.Committed(list, fileDigests), report, planted,
+          driverStages.masking().filter());
     } finally {
       rows.unpersist(false);
       bplan.destroy();
       bkeys.destroy();
+      bchosen.destroy();
     }
+  }
+
+  /** A partition's records through the stages, the chosen canaries planted; a digest passes as it is. */
+  private static Iterator<Row> staged(Iterator<Raw> it, Stages stages, Map<Long, Canaries.Planted> canaries, boolean inject) {
+    TaskContext task = TaskContext.get();
+    boolean fail = inject && task != null && task.partitionId() == 0 && task.attemptNumber() == 0;
+    return new Iterator<>() {
+      private long seen;
+
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Raw r = it.next();
+        if (r.digest() != null) {
+          return new Row(r.order(), null, r.digest());
+        }
+        if (fail && ++seen == 3) {
+          throw new IllegalStateException("injected failure: stage task killed after three records");
+        }
+        Canaries.Planted canary = canaries.get(r.order());
+        return new Row(r.order(), stages.apply(canary == null ? r.record() : Canaries.planted(r.record(), canary)), null);
+      }
+    };
   }
 
   /** The first key in input order wins; the others lose for {@code reason}; the winner is paired with null. */
@@ -303,7 +390,7 @@ public final class SparkBuild {
 
   /** Writes one shard's documents (losers skipped) under this attempt's own name; counts them for the report. */
   private static ShardFile writeShard(String out, int shard, int level, Iterator<Tuple2<ShardKey, Stages.Kept>> it,
-      boolean inject) throws IOException {
+      boolean inject, boolean injectAlways) throws IOException {
     TaskContext task = TaskContext.get();
     Path target = Path.of(out).resolve(Sharding.fileName(shard));
     Path tmp = target.resolveSibling(target.getFileName() + ".attempt-" + task.taskAttemptId() + AtomicFiles.TMP);
@@ -314,7 +401,7 @@ public final class SparkBuild {
         TrainingDocument doc = k.document();
         w.append(DocumentLines.toLine(doc));
         kept.kept(doc.source(), k.stats());
-        if (inject && shard == 1 && task.attemptNumber() == 0 && w.lines() == 2) {
+        if (shard == 1 && w.lines() == 2 && (injectAlways || inject && task.attemptNumber() == 0)) {
           throw new IllegalStateException("injected failure: shard task killed after two documents");
         }
       }

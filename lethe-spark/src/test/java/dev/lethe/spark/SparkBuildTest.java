@@ -60,12 +60,18 @@ class SparkBuildTest {
     DemoInputs.extract(in);
     PipelineConfig cfg = PipelineConfig.defaults();
     try (Database db = store()) {
-      Manifest local = SnapshotBuilder.build(request(cfg, db, in.resolve("web"), in.resolve("partner"), "demo-local")).manifest();
-      Manifest distributed = SparkBuild.build(jsc, request(cfg, db, in.resolve("web"), in.resolve("partner"), "demo-spark")).manifest();
-      assertSame(local, distributed, tmp.resolve("demo-local"), tmp.resolve("demo-spark"));
-      assertThat(local.counts().byReason()).containsKeys("robots_disallowed", "blocked_domain", "licence_not_allowed");
+      SnapshotBuilder.Result local = SnapshotBuilder.build(request(cfg, db, in.resolve("web"), in.resolve("partner"), "demo-local", 2));
+      SnapshotBuilder.Result distributed = SparkBuild.build(jsc, request(cfg, db, in.resolve("web"), in.resolve("partner"),
+          "demo-spark", 2));
+      assertSame(local.manifest(), distributed.manifest(), tmp.resolve("demo-local"), tmp.resolve("demo-spark"));
+      assertThat(distributed.canaries()).as("two canaries per kind and eligibility, chosen alike").isEqualTo(local.canaries())
+          .anyMatch(c -> c.eligible()).anyMatch(c -> !c.eligible());
+      assertThat(Files.readAllBytes(tmp.resolve("demo-spark").resolve(Snapshot.CANARIES)))
+          .isEqualTo(Files.readAllBytes(tmp.resolve("demo-local").resolve(Snapshot.CANARIES)));
+      assertThat(local.manifest().counts().byReason()).containsKeys("robots_disallowed", "blocked_domain", "licence_not_allowed");
       Verifier.Report v = Verifier.verify(tmp.resolve("demo-spark"), TrainingSource.of(db), Fixtures.KEY);
       assertThat(v.violations()).isEmpty();
+      assertThat(v.canaries()).isEqualTo(local.canaries().size());
     }
   }
 
@@ -129,15 +135,21 @@ class SparkBuildTest {
     Path web = tmp.resolve("fail/web");
     Path partner = tmp.resolve("fail/partner");
     Fixtures.mixedInputs(web, partner, 200, 9);
-    Path unreadable = partner.resolve("zz-broken.jsonl.gz");
-    Files.write(unreadable, new byte[] {1, 2, 3, 4});  // not gzip: its reader fails on every attempt, and so does the job
     PipelineConfig cfg = PipelineConfig.defaults().withShards(2);
     try (Database db = store()) {
       Path out = tmp.resolve("fail-spark");
       BuildRequest req = request(cfg, db, web, partner, "fail-spark");
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkBuild.build(jsc, req)).isInstanceOf(Exception.class);
+      jsc.setLocalProperty(SparkBuild.INJECT_FAILURE, "always");  // shard 1's task fails on every attempt
+      try {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkBuild.build(jsc, req)).hasMessageContaining("injected failure");
+      } finally {
+        jsc.setLocalProperty(SparkBuild.INJECT_FAILURE, null);
+      }
       assertThat(Snapshot.complete(out)).isFalse();
-      Files.delete(unreadable);
+      try (Stream<Path> files = Files.walk(out)) {
+        assertThat(files.map(p -> out.relativize(p).toString()).filter(f -> f.startsWith("shards/shard-") && f.endsWith(".zst")))
+            .as("no shard under its final name").isEmpty();
+      }
       Manifest rerun = SparkBuild.build(jsc, req).manifest();
       Manifest local = SnapshotBuilder.build(request(cfg, db, web, partner, "fail-local")).manifest();
       assertSame(local, rerun, tmp.resolve("fail-local"), out);
@@ -227,6 +239,10 @@ class SparkBuildTest {
   }
 
   private static BuildRequest request(PipelineConfig cfg, Database db, Path web, Path partner, String out) {
-    return Fixtures.request(cfg, TrainingSource.of(db), web, partner, tmp.resolve(out), 2, 0);
+    return request(cfg, db, web, partner, out, 0);
+  }
+
+  private static BuildRequest request(PipelineConfig cfg, Database db, Path web, Path partner, String out, int canaries) {
+    return Fixtures.request(cfg, TrainingSource.of(db), web, partner, tmp.resolve(out), 2, canaries);
   }
 }

@@ -34,7 +34,7 @@ public final class Canaries {
   private static final String[] LAST = {"varga", "lindqvist", "okonkwo", "brandauer", "quesnel", "halloran", "szabo", "moretti"};
 
   /** One planted canary. */
-  public record Planted(String value, String record, SourceKind source, boolean eligible) {}
+  public record Planted(String value, String record, SourceKind source, boolean eligible) implements java.io.Serializable {}
 
   private final int n;
   private final Pseudonyms pseudonyms;
@@ -60,11 +60,24 @@ public final class Canaries {
       return r;
     }
     c[slot]++;
-    String value = value(r.id());
-    planted.add(new Planted(value, r.id(), r.kind(), eligible));
-    String text = eligible ? r.text() + "\n\nYou can reach me at " + value + " any time."
-        : r.text() + "\nContact: " + value;
-    return r.withText(text);
+    Planted p = canary(r.id(), r.kind(), eligible);
+    planted.add(p);
+    return planted(r, p);
+  }
+
+  /**
+   * The canary of record {@code id}: what {@link #plant} plants when it chooses the record. A distributed runner
+   * chooses the same records (the first {@code n} of each kind and eligibility in input order) and plants with
+   * {@link #planted}.
+   */
+  public Planted canary(String id, SourceKind kind, boolean eligible) {
+    return new Planted(value(id), id, kind, eligible);
+  }
+
+  /** {@code r} with canary {@code p}: in a contact position when eligible, else appended. */
+  public static SourceRecord planted(SourceRecord r, Planted p) {
+    return r.withText(p.eligible() ? r.text() + "\n\nYou can reach me at " + p.value() + " any time."
+        : r.text() + "\nContact: " + p.value());
   }
 
   /** A unique, fake but well-formed e-mail address for {@code recordId}. */

@@ -9,6 +9,7 @@ import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.Reason;
 import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.TrainingDocument;
+import dev.lethe.pipeline.run.ShardTasks;
 import dev.lethe.pipeline.run.SnapshotBuilder;
 import dev.lethe.pipeline.sink.AtomicFiles;
 import dev.lethe.pipeline.sink.DocumentLines;
@@ -60,6 +61,12 @@ public final class Forget {
   private Forget() {}
 
   public static Result run(Path parentDir, Path out, TrainingSource store, Pseudonyms pseudonyms) throws IOException {
+    return run(parentDir, out, store, pseudonyms, ShardTasks.threads(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** As {@link #run(Path, Path, TrainingSource, Pseudonyms)}, scanning and rewriting shards through {@code tasks}. */
+  public static Result run(Path parentDir, Path out, TrainingSource store, Pseudonyms pseudonyms, ShardTasks tasks)
+      throws IOException {
     if (!Snapshot.complete(parentDir)) {
       throw new IllegalArgumentException(parentDir + " is not a complete snapshot (no manifest.json)");
     }
@@ -134,53 +141,34 @@ public final class Forget {
     removed.keySet().retainAll(shardOf.keySet());
     Set<Integer> affected = new TreeSet<>();
     removed.keySet().forEach(id -> affected.add(shardOf.get(id)));
-    PrivacyFilter suppression = newSuppressions.isEmpty() ? null
-        : PrivacyFilter.builder().detectors(List.of()).masker(Maskers.create(cfg.style(), null, cfg.phoneRegion()))
-            .suppress(newSuppressions).build();
-    if (suppression != null) {
-      for (Manifest.Shard s : parent.shards()) {
-        int i = shardIndex(s.file());
-        if (!affected.contains(i) && anyMatch(parentDir.resolve(s.file()), suppression)) {
-          affected.add(i);
+    String from = parentDir.toAbsolutePath().toString();
+    String to = out.toAbsolutePath().toString();
+    if (!newSuppressions.isEmpty()) {
+      List<Manifest.Shard> others = parent.shards().stream().filter(s -> !affected.contains(shardIndex(s.file()))).toList();
+      List<ShardTasks.Task<Boolean>> scans = new ArrayList<>();
+      for (Manifest.Shard s : others) {
+        scans.add(new Match(from, s.file(), newSuppressions));
+      }
+      List<Boolean> hit = tasks.run(scans);
+      for (int i = 0; i < others.size(); i++) {
+        if (hit.get(i)) {
+          affected.add(shardIndex(others.get(i).file()));
         }
       }
     }
 
-    // Write shards: rewritten or copied.
+    // Write shards: rewritten or copied, one task each.
+    Set<String> gone = new HashSet<>(removed.keySet());
+    List<ShardTasks.Task<Rewritten>> jobs = new ArrayList<>();
+    for (Manifest.Shard s : parent.shards()) {
+      boolean rewrite = affected.contains(shardIndex(s.file()));
+      jobs.add(new Rewrite(from, to, s, rewrite, rewrite ? gone : Set.of(), newSuppressions, cfg));
+    }
     List<Manifest.Shard> shards = new ArrayList<>();
     long remasked = 0;
-    for (Manifest.Shard s : parent.shards()) {
-      int i = shardIndex(s.file());
-      Path target = out.resolve(s.file());
-      if (!affected.contains(i)) {
-        Files.createDirectories(target.getParent());
-        Path tmp = AtomicFiles.tmp(target);
-        Files.copy(parentDir.resolve(s.file()), tmp);
-        AtomicFiles.publish(tmp, target);
-        shards.add(s);
-        continue;
-      }
-      try (ZstdLines w = new ZstdLines(target, cfg.zstdLevel());
-          BufferedReader r = ZstdLines.reader(parentDir.resolve(s.file()))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          TrainingDocument d = DocumentLines.document(line);
-          if (removed.containsKey(d.id())) {
-            continue;
-          }
-          if (suppression != null) {
-            List<Span> hits = suppression.detect(d.text());
-            if (!hits.isEmpty()) {
-              d = d.withText(suppression.redact(d.text()).text());
-              remasked++;
-            }
-          }
-          w.append(DocumentLines.toLine(d));
-        }
-        long n = w.lines();
-        String sha = w.commit();
-        shards.add(new Manifest.Shard(s.file(), n, sha, w.bytes()));
-      }
+    for (Rewritten r : tasks.run(jobs)) {
+      shards.add(r.shard());
+      remasked += r.remasked();
     }
 
     // Lineage, subjects, exclusions, canaries.
@@ -265,16 +253,72 @@ public final class Forget {
     return Integer.parseInt(n);
   }
 
-  private static boolean anyMatch(Path shard, PrivacyFilter suppression) throws IOException {
-    try (BufferedReader r = ZstdLines.reader(shard)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (!suppression.detect(DocumentLines.document(line).text()).isEmpty()) {
-          return true;
+  /** The suppression filter of strings added after the parent, masking in the parent's style. */
+  private static PrivacyFilter suppression(List<String> strings, PipelineConfig cfg) {
+    return PrivacyFilter.builder().detectors(List.of()).masker(Maskers.create(cfg.style(), null, cfg.phoneRegion()))
+        .suppress(strings).build();
+  }
+
+  /** Whether a shard holds a newly suppressed string. */
+  private record Match(String parentDir, String file, List<String> strings) implements ShardTasks.Task<Boolean> {
+    @Override
+    public Boolean call() throws IOException {
+      PrivacyFilter f = PrivacyFilter.builder().detectors(List.of()).suppress(strings).build();
+      try (BufferedReader r = ZstdLines.reader(Path.of(parentDir).resolve(file))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (!f.detect(DocumentLines.document(line).text()).isEmpty()) {
+            return true;
+          }
         }
       }
+      return false;
     }
-    return false;
+  }
+
+  /** What became of one shard. */
+  private record Rewritten(Manifest.Shard shard, long remasked) implements java.io.Serializable {}
+
+  /**
+   * One shard of the child: copied byte for byte, or rewritten without the removed documents and with newly
+   * suppressed strings masked.
+   */
+  private record Rewrite(String parentDir, String outDir, Manifest.Shard shard, boolean rewrite, Set<String> removed,
+      List<String> suppress, PipelineConfig cfg) implements ShardTasks.Task<Rewritten> {
+    @Override
+    public Rewritten call() throws IOException {
+      Path source = Path.of(parentDir).resolve(shard.file());
+      Path target = Path.of(outDir).resolve(shard.file());
+      if (!rewrite) {
+        Files.createDirectories(target.getParent());
+        Path tmp = AtomicFiles.tmp(target);
+        Files.copy(source, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.publish(tmp, target);
+        return new Rewritten(shard, 0);
+      }
+      PrivacyFilter suppression = suppress.isEmpty() ? null : suppression(suppress, cfg);
+      long remasked = 0;
+      try (ZstdLines w = new ZstdLines(target, cfg.zstdLevel()); BufferedReader r = ZstdLines.reader(source)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          TrainingDocument d = DocumentLines.document(line);
+          if (removed.contains(d.id())) {
+            continue;
+          }
+          if (suppression != null) {
+            List<Span> hits = suppression.detect(d.text());
+            if (!hits.isEmpty()) {
+              d = d.withText(suppression.redact(d.text()).text());
+              remasked++;
+            }
+          }
+          w.append(DocumentLines.toLine(d));
+        }
+        long n = w.lines();
+        String sha = w.commit();
+        return new Rewritten(new Manifest.Shard(shard.file(), n, sha, w.bytes()), remasked);
+      }
+    }
   }
 
   /** How many of the sorted {@code lines} are below {@code line}. */

@@ -8,6 +8,7 @@ import dev.lethe.pipeline.Exclusion;
 import dev.lethe.pipeline.Pseudonyms;
 import dev.lethe.pipeline.SourceKind;
 import dev.lethe.pipeline.TrainingDocument;
+import dev.lethe.pipeline.run.ShardTasks;
 import dev.lethe.pipeline.sink.DocumentLines;
 import dev.lethe.pipeline.sink.Lineage;
 import dev.lethe.pipeline.sink.Manifest;
@@ -32,10 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -58,7 +55,7 @@ import java.util.stream.Stream;
  */
 public final class Verifier {
   /** One problem found: which check, and where. */
-  public record Finding(String check, String detail) {}
+  public record Finding(String check, String detail) implements java.io.Serializable {}
 
   /**
    * @param snapshotId   the snapshot verified
@@ -93,6 +90,12 @@ public final class Verifier {
    * recall filter on every {@code residualEvery}-th document only (1: all; the other checks cover every document).
    */
   public static Report verify(Path dir, TrainingSource store, Pseudonyms pseudonyms, int threads, int residualEvery)
+      throws IOException {
+    return verify(dir, store, pseudonyms, ShardTasks.threads(threads), residualEvery);
+  }
+
+  /** As {@link #verify(Path, TrainingSource, Pseudonyms, int, int)}, scanning shards through {@code shardTasks}. */
+  public static Report verify(Path dir, TrainingSource store, Pseudonyms pseudonyms, ShardTasks shardTasks, int residualEvery)
       throws IOException {
     List<Finding> violations = new ArrayList<>();
     List<Finding> pending = new ArrayList<>();
@@ -208,38 +211,24 @@ public final class Verifier {
         }
       }
     });
-    PrivacyFilter suppNow = suppressedNow.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedNow).build();
-    PrivacyFilter suppLater = suppressedLater.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedLater).build();
     List<Canaries.Planted> canaries = Canaries.read(dir);
-    PrivacyFilter recall = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
 
-    // Shards, in parallel: a document's shard is fixed by its id, so duplicates can only meet inside one shard.
-    Scan scan = new Scan(m.shards().size(), lineageSums, excluded, deletedDocs, laterDocs,
-        canaries, suppNow, suppLater, recall, Math.max(1, residualEvery));
+    // Shards, as independent tasks: a document's shard is fixed by its id, so duplicates can only meet inside one shard.
+    Scan scan = new Scan(m.shards().size(), lineageSums, excluded, deletedDocs, laterDocs, canaries, suppressedNow,
+        suppressedLater, Math.max(1, residualEvery));
     Map<Label, Long> residual = new EnumMap<>(Label.class);
     long documents = 0;
     Set<String> listed = new HashSet<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-    try {
-      List<Future<ShardResult>> results = new ArrayList<>();
-      for (Manifest.Shard s : m.shards()) {
-        listed.add(s.file());
-        results.add(pool.submit(() -> scan.shard(dir, s)));
-      }
-      for (Future<ShardResult> f : results) {
-        ShardResult r = f.get();
-        r.violations().forEach(x -> add(violations, x.check(), x.detail()));
-        r.pending().forEach(x -> add(pending, x.check(), x.detail()));
-        r.residual().forEach((k, v) -> residual.merge(k, v, Long::sum));
-        documents += r.documents();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("verification interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<ShardTasks.Task<ShardResult>> tasks = new ArrayList<>();
+    for (Manifest.Shard s : m.shards()) {
+      listed.add(s.file());
+      tasks.add(new ScanShard(scan, dir.toAbsolutePath().toString(), s));
+    }
+    for (ShardResult r : shardTasks.run(tasks)) {
+      r.violations().forEach(x -> add(violations, x.check(), x.detail()));
+      r.pending().forEach(x -> add(pending, x.check(), x.detail()));
+      r.residual().forEach((k, v) -> residual.merge(k, v, Long::sum));
+      documents += r.documents();
     }
     try (Stream<Path> files = Files.isDirectory(dir.resolve("shards")) ? Files.list(dir.resolve("shards")) : Stream.empty()) {
       files.map(f -> "shards/" + f.getFileName()).filter(f -> !listed.contains(f))
@@ -264,14 +253,32 @@ public final class Verifier {
   }
 
   /** What one shard's scan found. */
-  private record ShardResult(long documents, List<Finding> violations, List<Finding> pending, Map<Label, Long> residual) {}
+  private record ShardResult(long documents, List<Finding> violations, List<Finding> pending, Map<Label, Long> residual)
+      implements java.io.Serializable {}
 
-  /** The per-document checks, shared read-only by the shard tasks. */
+  /** The recall-point filter, built once per JVM when a scan first needs it (its tagger model is the big part). */
+  private static final class Recall {
+    static final PrivacyFilter FILTER = PrivacyFilter.builder().operatingPoint(OperatingPoint.RECALL).build();
+  }
+
+  /** One shard's scan. */
+  private record ScanShard(Scan scan, String dir, Manifest.Shard shard) implements ShardTasks.Task<ShardResult> {
+    @Override
+    public ShardResult call() throws IOException {
+      return scan.shard(Path.of(dir), shard);
+    }
+  }
+
+  /** The per-document checks, shared read-only by the shard tasks; serialisable, so the tasks can travel. */
   private record Scan(int shardCount, Map<Integer, long[]> lineageSums, Set<String> excluded,
-      Set<String> deletedDocs, Map<String, Long> laterDocs,
-      List<Canaries.Planted> canaries, PrivacyFilter suppNow, PrivacyFilter suppLater, PrivacyFilter recall, int residualEvery) {
+      Set<String> deletedDocs, Map<String, Long> laterDocs, List<Canaries.Planted> canaries, List<String> suppressedNow,
+      List<String> suppressedLater, int residualEvery) implements java.io.Serializable {
 
     ShardResult shard(Path dir, Manifest.Shard s) throws IOException {
+      PrivacyFilter suppNow = suppressedNow.isEmpty() ? null : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedNow).build();
+      PrivacyFilter suppLater = suppressedLater.isEmpty() ? null
+          : PrivacyFilter.builder().detectors(List.of()).suppress(suppressedLater).build();
+      PrivacyFilter recall = Recall.FILTER;
       List<Finding> violations = new ArrayList<>();
       List<Finding> pending = new ArrayList<>();
       Map<Label, Long> residual = new EnumMap<>(Label.class);

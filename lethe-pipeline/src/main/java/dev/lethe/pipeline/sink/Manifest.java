@@ -58,7 +58,7 @@ public record Manifest(String format, String snapshotId, String parent, String c
 
   public record SourceCounts(long in, long out, long excluded) {}
 
-  public record Shard(String file, long documents, String sha256, long bytes) {}
+  public record Shard(String file, long documents, String sha256, long bytes) implements java.io.Serializable {}
 
   /**
    * @param changesSince   the parent's watermark

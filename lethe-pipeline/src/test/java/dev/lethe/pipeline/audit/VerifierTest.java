@@ -10,7 +10,9 @@ import dev.lethe.pipeline.TrainingDocument;
 import dev.lethe.pipeline.run.DemoInputs;
 import dev.lethe.pipeline.run.SnapshotBuilder;
 import dev.lethe.pipeline.sink.DocumentLines;
+import dev.lethe.pipeline.sink.Lineage;
 import dev.lethe.pipeline.sink.Manifest;
+import dev.lethe.pipeline.sink.Sharding;
 import dev.lethe.pipeline.sink.Snapshot;
 import dev.lethe.pipeline.sink.ZstdLines;
 import dev.lethe.platform.demo.DemoWorkspace;
@@ -123,6 +125,34 @@ class VerifierTest {
     assertThat(r.violations()).extracting(Verifier.Finding::check).containsOnly("integrity");  // digest of the rewritten shard
     Files.delete(copy.resolve(Snapshot.MANIFEST));
     assertThat(Verifier.verify(copy, null, null).violations()).extracting(Verifier.Finding::check).containsExactly("manifest");
+  }
+
+  /** A lineage index whose entries point at the wrong lines is found even when its digest is made to match. */
+  @Test
+  void lineageIndexDisagreeingWithTheShardsIsFound() throws Exception {
+    Path copy = tamper("lineage", d -> d);
+    List<Lineage.Entry> entries = new ArrayList<>();
+    Lineage.documents(copy, entries::add);
+    Lineage.Entry a = entries.get(0);
+    Lineage.Entry b = entries.stream().skip(1).filter(e -> e.shard() == a.shard()).findFirst().orElseThrow();
+    Files.delete(copy.resolve(Snapshot.DOCUMENTS));
+    String digest;
+    try (ZstdLines w = new ZstdLines(copy.resolve(Snapshot.DOCUMENTS), 3)) {
+      for (Lineage.Entry e : entries) {
+        long line = e == a ? b.line() : e == b ? a.line() : e.line();  // two documents' lines swapped
+        w.append(DocumentLines.lineage(e.id(), e.shard(), line, e.source(), e.subject()));
+      }
+      digest = w.commit();
+    }
+    Manifest m = Manifest.read(copy);
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>(m.files());
+    files.put(Snapshot.DOCUMENTS, digest);
+    Files.delete(copy.resolve(Snapshot.MANIFEST));
+    new Manifest(m.format(), m.snapshotId(), m.parent(), m.createdAt(), m.watermark(), m.inputs(), m.configHash(), m.config(),
+        m.pseudonymKeyId(), m.filter(), m.counts(), m.shards(), files, m.forget()).write(copy);
+    Verifier.Report r = Verifier.verify(copy, null, null);
+    assertThat(r.violations()).extracting(Verifier.Finding::check).containsOnly("lineage");
+    assertThat(r.violations()).extracting(Verifier.Finding::detail).anyMatch(d -> d.contains(Sharding.fileName(a.shard())));
   }
 
   /** A copy of s1 whose first shard has its first document changed by {@code change}. */
