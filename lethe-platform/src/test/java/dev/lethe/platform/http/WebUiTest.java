@@ -149,10 +149,20 @@ class WebUiTest {
     e.sendKeys(text);
   }
 
-  /** Waits until {@code old} (the previous page's root) is gone and the next page has loaded. */
+  /**
+   * Waits until {@code old} (the previous page's root) is gone and the next page has loaded. Chromedriver
+   * sometimes reports a node of an unloaded page as "does not belong to the document" (a plain
+   * WebDriverException) instead of a stale element: that means gone too.
+   */
   void waitForNextPage(WebElement old) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    wait.until(ExpectedConditions.stalenessOf(old));
+    wait.until(d -> {
+      try {
+        return ExpectedConditions.stalenessOf(old).apply(d);
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+      }
+    });
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
