@@ -1,15 +1,13 @@
 package dev.lethe.filter.tagger;
 
 /**
- * Whether a person named as a public figure ("Abraham Lincoln", "Serena Williams", or "Gandhi" alone) is
- * spoken of in a public role. A list hit alone decides nothing: "I met John Smith yesterday" is about a
- * private person whatever the encyclopedia says about another John Smith. The name counts as a public
- * figure's only when its sentence has a public-role word ("President", "CEO", "won the title", "album")
- * within {@value #WINDOW} tokens and no private cue ("met", "my neighbour", "called me", a greeting) right
- * next to it ({@value #NEAR} tokens before, or after); the word lists are the {@code public_role} and
- * {@code private_cue} classes of {@code words.txt}. The private cue is looked for next to the name because
- * a sentence may speak of a private and a public person at once ("My friend Keisha swears Serena Williams
- * has more titles").
+ * Whether a person is named as a public figure ({@link #isPublic}). A list hit never outweighs the context:
+ * "I met John Smith yesterday" is about a private person whatever the encyclopedia says about another John
+ * Smith, so a private cue ("met", "my neighbour", "called me", a greeting) within {@value #NEAR} tokens of the
+ * name makes it private. The private cue is looked for next to the name because a sentence may speak of a
+ * private and a public person at once. Public-role words ("President", "CEO", "album") count within
+ * {@value #WINDOW} tokens, in the name's sentence; the word lists are the {@code public_role} and
+ * {@code private_cue} classes of {@code words.txt}.
  */
 final class PublicFigures {
   /** Tokens looked at on each side of the name, within its sentence and line. */
@@ -23,47 +21,47 @@ final class PublicFigures {
   private PublicFigures() {}
 
   /**
-   * Whether the name at tokens {@code [first, end)} is given with a public role as its title, list or no list:
-   * "President Cyril Ramaphosa", "Microsoft CEO Satya Nadella", "le président Emmanuel Macron" (the role word
-   * right before the name, or the span's own first word), with no private cue next to it ("our president,
-   * Maria Lopez" stays private).
+   * Whether the name at tokens {@code [first, end)} of {@code t} is a public figure's. Never with a private cue
+   * next to it. Otherwise: a full name on the list ({@code listed}, two words or more) in any sentence ("Albert
+   * Einstein developed relativity"); a name given a public role as its title, list or no list ("President
+   * Cyril Ramaphosa", "Microsoft CEO Satya Nadella"); or a listed single name ("Gandhi") in a sentence with a
+   * public-role word.
    */
-  static boolean titledByPublicRole(Tokens t, int first, int end, Lexicon lex) {
+  static boolean isPublic(Tokens t, int first, int end, Lexicon lex, boolean listed) {
+    if (privateCueNear(t, first, end, lex)) {
+      return false;
+    }
     boolean titled = first > 0 && !t.newlineBefore(first) && (classes(t, first - 1, lex) & PUBLIC) != 0
         || end - first > 1 && (classes(t, first, lex) & PUBLIC) != 0;
-    return titled && !privateCueNear(t, first, end, lex);
+    return listed && end - first > 1 || titled || listed && publicRoleInSentence(t, first, end, lex);
   }
 
   private static boolean privateCueNear(Tokens t, int first, int end, Lexicon lex) {
-    for (int k = Math.max(0, first - NEAR); k < Math.min(t.size(), end + NEAR); k++) {
-      if ((k < first || k >= end) && (classes(t, k, lex) & PRIVATE) != 0) {
+    for (int k = first - 1; k >= 0 && first - k <= NEAR && !t.newlineBefore(k + 1) && !endsSentence(t, k); k--) {
+      if ((classes(t, k, lex) & PRIVATE) != 0) {
+        return true;
+      }
+    }
+    for (int k = end; k < t.size() && k - end < NEAR && !t.newlineBefore(k) && !endsSentence(t, k); k++) {
+      if ((classes(t, k, lex) & PRIVATE) != 0) {
         return true;
       }
     }
     return false;
   }
 
-  /** Whether the name at tokens {@code [first, end)} of {@code t} is a public figure in a public role. */
-  static boolean inPublicRole(Tokens t, int first, int end, Lexicon lex) {
-    int cues = 0;
-    boolean privateCue = false;
-    for (int k = first - 1; k >= 0 && k >= first - WINDOW; k--) {
-      if (t.newlineBefore(k + 1) || endsSentence(t, k)) {
-        break;
+  private static boolean publicRoleInSentence(Tokens t, int first, int end, Lexicon lex) {
+    for (int k = first - 1; k >= 0 && k >= first - WINDOW && !t.newlineBefore(k + 1) && !endsSentence(t, k); k--) {
+      if ((classes(t, k, lex) & PUBLIC) != 0) {
+        return true;
       }
-      int c = classes(t, k, lex);
-      cues |= c;
-      privateCue |= first - k <= NEAR && (c & PRIVATE) != 0;
     }
-    for (int k = end; k < t.size() && k < end + WINDOW; k++) {
-      if (t.newlineBefore(k) || endsSentence(t, k)) {
-        break;
+    for (int k = end; k < t.size() && k < end + WINDOW && !t.newlineBefore(k) && !endsSentence(t, k); k++) {
+      if ((classes(t, k, lex) & PUBLIC) != 0) {
+        return true;
       }
-      int c = classes(t, k, lex);
-      cues |= c;
-      privateCue |= k - end < NEAR && (c & PRIVATE) != 0;
     }
-    return (cues & PUBLIC) != 0 && !privateCue;
+    return false;
   }
 
   private static int classes(Tokens t, int k, Lexicon lex) {

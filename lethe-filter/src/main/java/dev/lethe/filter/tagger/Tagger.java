@@ -311,9 +311,8 @@ public final class Tagger implements ContextualDetector {
       double score = Math.min(1, Math.max(0, model.calibration().apply(sum / scored)));
       Label l = Tags.LABELS[label];
       String subtype = null;
-      if (l == Label.PRIVATE_PERSON && (model.lexicon().namesPublicFigure(t, a + first, a + lastTok + 1)
-          && PublicFigures.inPublicRole(t, a + first, a + lastTok + 1, model.lexicon())
-          || PublicFigures.titledByPublicRole(t, a + first, a + lastTok + 1, model.lexicon()))) {
+      if (l == Label.PRIVATE_PERSON && PublicFigures.isPublic(t, a + first, a + lastTok + 1, model.lexicon(),
+          model.lexicon().namesPublicFigure(t, a + first, a + lastTok + 1))) {
         score = Math.min(score, PUBLIC_FIGURE_SCORE); // named as a public figure: masked at recall only
         subtype = "public_figure";
       }

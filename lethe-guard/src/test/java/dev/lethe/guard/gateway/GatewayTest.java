@@ -209,8 +209,9 @@ class GatewayTest {
     Answer a = answer(post("/v1/chat/completions", null, INGEST, chat("Ask bo lindqvist and Siobhan O’Brien.", true)));
     assertThat(FakeUpstream.lastUserMessage(upstream.lastRequest()))
         .isEqualTo("Ask <PRIVATE_PERSON> and <PRIVATE_PERSON>."); // plain placeholders: never restored
-    assertThat(a.content()).isEqualTo("The report of B. Lindqvist and of <PRIVATE_PERSON> is done; Ask <PRIVATE_PERSON>"
-        + " and <PRIVATE_PERSON>.");
+    // "BO LINDQVIST" is the suppressed name in another spelling; "B. Lindqvist" the tagger finds as a name itself
+    assertThat(a.content()).isEqualTo("The report of <PRIVATE_PERSON> and of <PRIVATE_PERSON> is done; Ask"
+        + " <PRIVATE_PERSON> and <PRIVATE_PERSON>.");
   }
 
   @Test
