@@ -316,7 +316,9 @@ public final class Tagger implements ContextualDetector {
         score = Math.min(score, PUBLIC_FIGURE_SCORE); // named as a public figure: masked at recall only
         subtype = "public_figure";
       }
-      out.add(new Span(l, subtype, t.start(a + first), t.end(a + lastTok), score, NAME));
+      if (l != Label.PRIVATE_PERSON || isText(t.text(), t.start(a + first), t.end(a + lastTok))) {
+        out.add(new Span(l, subtype, t.start(a + first), t.end(a + lastTok), score, NAME));
+      }
       i = j + 1;
     }
   }
@@ -389,5 +391,21 @@ public final class Tagger implements ContextualDetector {
     double split = lattice.pairMarginal(i, e, b) + lattice.pairMarginal(i, e, s) + lattice.pairMarginal(i, s, b)
         + lattice.pairMarginal(i, s, s);
     return split > 0.5 && split > cont;
+  }
+
+  /**
+   * Whether {@code text[from, to)} is free of control characters and unpaired surrogates: a name never holds
+   * one, while the model, which sees such a char only as an odd shape, may run a span over it.
+   */
+  private static boolean isText(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' || Character.isHighSurrogate(c)
+          && (i + 1 >= to || !Character.isLowSurrogate(text.charAt(i + 1)))
+          || Character.isLowSurrogate(c) && (i == from || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
